@@ -1,0 +1,26 @@
+// Jest setup provided by Grafana scaffolding
+// The scaffolded setup touches DOM globals; skip it for `@jest-environment node` suites.
+if (typeof window !== 'undefined') {
+  require('./.config/jest-setup');
+}
+import { MessageChannel, MessagePort } from 'worker_threads';
+import { TextEncoder, TextDecoder } from 'util';
+
+// React 19's react-dom/server.browser (pulled in by @grafana/ui TruncatedText) needs MessageChannel.
+Object.assign(global, { MessageChannel, MessagePort });
+// jsdom lacks TextEncoder/TextDecoder, which apache-arrow uses.
+if (typeof global.TextEncoder === 'undefined') {
+  Object.assign(global, { TextEncoder, TextDecoder });
+}
+// @grafana/scenes and some @grafana/ui components observe visibility.
+class IntersectionObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return [];
+  }
+}
+if (typeof global.IntersectionObserver === 'undefined') {
+  Object.assign(global, { IntersectionObserver: IntersectionObserverStub });
+}
