@@ -155,7 +155,7 @@ export function migrateQuery(query: ForesightQuery | LooseQuery): ForesightQuery
   const loose = query as LooseQuery;
   const version = toNumber(loose.schemaVersion);
   if (version !== undefined && version > QUERY_SCHEMA_VERSION) {
-    return query as ForesightQuery;
+    return query as unknown as ForesightQuery;
   }
   const rest: LooseQuery = { ...loose };
   for (const key of [...LEGACY_KEYS, 'source', 'analysis', 'output', 'schemaVersion']) {
