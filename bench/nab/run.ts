@@ -1,0 +1,169 @@
+/**
+ * NAB benchmark: run anomaly detectors over a NAB-layout corpus, write NAB-format result files and
+ * score them with the NAB v1.1 rules (bench/nab/scorer.ts).
+ *
+ *   npm run bench:nab -- [--data DIR] [--labels DIR] [--out DIR] [--detector auto,rolling,...]
+ *
+ * Defaults (relative to the repo root): ../shared/data/nab/data, ../shared/data/nab/labels,
+ * bench-results/nab. One parameter set for the whole corpus; the only per-file input besides the data
+ * is NAB's probationary period (15 % of the file, at most 750 rows), which the NAB runner hands to
+ * every detector and which we use as the warm-up.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { createDetector } from '../../src/analytics/anomaly';
+import type { DetectorName } from '../../src/analytics/anomaly';
+import { loadCorpus, type NabSeries } from './corpus';
+import { NAB_PROFILES, probationaryLength, scoreCorpus, type ScoredFile } from './scorer';
+
+const repoRoot = path.resolve(__dirname, '../..');
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [key, inline] = a.slice(2).split('=', 2);
+      args[key] = inline ?? argv[++i] ?? '';
+    }
+  }
+  return args;
+}
+
+/** Run one detector over one series, return the scores (0 where the detector gives NaN). */
+function runDetector(detector: DetectorName, series: NabSeries): { scores: Float64Array; ms: number } {
+  const n = series.values.length;
+  const scores = new Float64Array(n);
+  const start = performance.now();
+  const d = createDetector({ detector, warmup: probationaryLength(n) });
+  for (let i = 0; i < n; i++) {
+    const s = d.update(series.timestamps[i], series.values[i]).score;
+    scores[i] = s === s ? s : 0;
+  }
+  return { scores, ms: performance.now() - start };
+}
+
+function windowLabels(series: NabSeries): Int8Array {
+  const labels = new Int8Array(series.values.length);
+  for (const [start, end] of series.windows) {
+    const s = start.slice(0, 19);
+    const e = end.slice(0, 19);
+    const i0 = series.timestampText.indexOf(s);
+    const i1 = series.timestampText.indexOf(e);
+    for (let i = i0; i >= 0 && i <= i1; i++) {
+      labels[i] = 1;
+    }
+  }
+  return labels;
+}
+
+function writeResults(outDir: string, detector: string, series: NabSeries, scores: Float64Array): void {
+  const dir = path.join(outDir, detector, series.category);
+  fs.mkdirSync(dir, { recursive: true });
+  const labels = windowLabels(series);
+  const lines = ['timestamp,value,anomaly_score,label'];
+  for (let i = 0; i < scores.length; i++) {
+    lines.push(`${series.timestampText[i]},${series.values[i]},${scores[i]},${labels[i]}`);
+  }
+  fs.writeFileSync(path.join(dir, `${detector}_${series.series}.csv`), lines.join('\n') + '\n');
+}
+
+/** Throughput of the streaming detector on one long synthetic series (day + week cycles, noise, spikes). */
+function measureThroughput(detector: DetectorName, points: number): number {
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const values = new Float64Array(points);
+  const timestamps = new Float64Array(points);
+  for (let i = 0; i < points; i++) {
+    timestamps[i] = 1.6e12 + i * 60_000;
+    values[i] = 100 + 20 * Math.sin((2 * Math.PI * i) / 1440) + 5 * random() + (random() < 0.001 ? 50 : 0);
+  }
+  const d = createDetector({ detector, warmup: 750 });
+  let sink = 0;
+  const start = performance.now();
+  for (let i = 0; i < points; i++) {
+    sink += d.update(timestamps[i], values[i]).score || 0;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  if (sink < 0) {
+    console.log(sink);
+  }
+  return points / seconds;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const dataDir = path.resolve(repoRoot, args.data ?? '../shared/data/nab/data');
+  const labelsDir = path.resolve(repoRoot, args.labels ?? '../shared/data/nab/labels');
+  const outDir = path.resolve(repoRoot, args.out ?? 'bench-results/nab');
+  const detectors = (args.detector ?? 'auto').split(',').filter(Boolean) as DetectorName[];
+  const throughputPoints = Number(args['speed-points'] ?? 2_000_000);
+
+  const corpus = loadCorpus(dataDir, labelsDir);
+  const totalRows = corpus.reduce((a, s) => a + s.values.length, 0);
+  console.log(`NAB corpus: ${corpus.length} files, ${totalRows} rows, ${corpus.reduce((a, s) => a + s.windows.length, 0)} windows`);
+
+  // Scorer sanity checks: the null detector must score 0 and a perfect one 100 on every profile.
+  const asFiles = (scoresOf: (s: NabSeries) => Float64Array): ScoredFile[] =>
+    corpus.map((s) => ({ name: s.name, timestamps: s.timestampText, scores: scoresOf(s), windows: s.windows }));
+  const nullFiles = asFiles((s) => new Float64Array(s.values.length).fill(0.5));
+  const perfectFiles = asFiles((s) => {
+    const scores = new Float64Array(s.values.length);
+    for (const [start] of s.windows) {
+      scores[s.timestampText.indexOf(start.slice(0, 19))] = 1;
+    }
+    return scores;
+  });
+  for (const profile of NAB_PROFILES) {
+    const nullScore = scoreCorpus(nullFiles, profile).normalised;
+    const perfectScore = scoreCorpus(perfectFiles, profile).normalised;
+    if (Math.abs(nullScore) > 1e-9 || Math.abs(perfectScore - 100) > 1e-9) {
+      throw new Error(`scorer check failed for ${profile.name}: null ${nullScore}, perfect ${perfectScore}`);
+    }
+  }
+  console.log('scorer check: null = 0.0 and perfect = 100.0 on all three profiles');
+
+  const summary: Record<string, unknown> = { corpus: { files: corpus.length, rows: totalRows, dataDir: path.relative(repoRoot, dataDir) }, detectors: {} };
+  const rows: string[][] = [];
+  for (const detector of detectors) {
+    let ms = 0;
+    const files: ScoredFile[] = [];
+    for (const series of corpus) {
+      const run = runDetector(detector, series);
+      ms += run.ms;
+      writeResults(outDir, detector, series, run.scores);
+      files.push({ name: series.name, timestamps: series.timestampText, scores: run.scores, windows: series.windows });
+    }
+    const profiles = NAB_PROFILES.map((p) => scoreCorpus(files, p));
+    const throughput = throughputPoints > 0 ? measureThroughput(detector, throughputPoints) : NaN;
+    (summary.detectors as Record<string, unknown>)[detector] = {
+      scores: Object.fromEntries(profiles.map((p) => [p.profile, p])),
+      corpusMs: ms,
+      corpusPointsPerSecond: totalRows / (ms / 1000),
+      longSeriesPoints: throughputPoints,
+      longSeriesPointsPerSecond: throughput,
+    };
+    rows.push([
+      detector,
+      ...profiles.map((p) => p.normalised.toFixed(1)),
+      profiles.map((p) => `${p.tp}/${p.fp}/${p.fn}`).join(' '),
+      `${ms.toFixed(0)} ms`,
+      `${(throughput / 1e6).toFixed(2)} M/s`,
+    ]);
+  }
+  const header = ['detector', 'standard', 'low_FP', 'low_FN', 'TP/FP/FN per profile', 'corpus time', 'points/s (long series)'];
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  for (const r of table) {
+    console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2));
+  console.log(`results: ${path.relative(repoRoot, outDir)}/<detector>/…, summary: ${path.relative(repoRoot, path.join(outDir, 'summary.json'))}`);
+}
+
+main();

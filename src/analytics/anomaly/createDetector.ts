@@ -1,0 +1,224 @@
+import { detectPeriods } from '../seasonality/detectPeriods';
+import { createRollingQuantile } from '../stats/rollingQuantile';
+import { normalTail } from '../stats/normalTail';
+import { AnomalyLikelihood } from './anomalyLikelihood';
+import { LevelShift } from './levelShift';
+import { RollingBaseline } from './rollingBaseline';
+import { SeasonalBaseline } from './seasonalBaseline';
+import { bandWidthForSensitivity } from './sensitivity';
+import type { AnomalyParams, AnomalyPoint, BaselineComponent, DetectorName, StreamingDetector } from './types';
+
+const DEFAULT_WARMUP = 288;
+const DEFAULT_WINDOW = 64;
+/** Raw scores averaged by the anomaly likelihood. */
+const SHORT_WINDOW = 10;
+/** History the likelihood compares against. */
+const LONG_WINDOW = 2000;
+/** Tails below 1e-10 all map to score 1 (as in HTM's log-likelihood). */
+const LOG_TAIL_FLOOR = 10;
+/** Longest history kept for period detection. */
+const PERIOD_BUFFER = 8192;
+/** Surprisal (−log10 two-sided tail) is capped so one absurd point cannot dominate the averages. */
+const MAX_SURPRISAL = 12;
+
+/** −log10 of the two-sided normal tail of |z|: 0 for z = 0, ≈ 1.3 at 2σ, ≈ 4.2 at 4σ. */
+function surprisal(z: number): number {
+  const tail = 2 * normalTail(z);
+  return tail > 1e-12 ? Math.min(-Math.log10(tail), MAX_SURPRISAL) : MAX_SURPRISAL;
+}
+
+/**
+ * Create a streaming anomaly detector (see docs/anomaly.md).
+ *
+ * Each update predicts the point from the past (expected value and robust σ of the chosen baseline:
+ * rolling median/MAD, seasonal, level shift, or all three for `auto`), turns the deviation into a
+ * surprisal (−log10 of its two-sided normal tail, the largest over the components for `auto`), and
+ * calibrates it with the anomaly likelihood: score = −log10(Q(short mean vs. its own history)) / 10,
+ * clipped to [0, 1]. The band is expected ± k(sensitivity)·σ. Everything is causal and O(log w) per
+ * point; memory is bounded by the windows, not the stream length.
+ *
+ * @example
+ * const detector = createDetector({ detector: 'auto', warmup: 100 });
+ * for (let i = 0; i < values.length; i++) {
+ *   const { score, anomalous } = detector.update(timestamps[i], values[i]);
+ * }
+ */
+export function createDetector(params: AnomalyParams = {}): StreamingDetector {
+  return new Detector(params);
+}
+
+class Detector implements StreamingDetector {
+  readonly warmup: number;
+  private readonly name: DetectorName;
+  private readonly bandWidth: number;
+  private readonly seasonality: 'auto' | 'none' | number[];
+  private readonly rolling: RollingBaseline | null;
+  private readonly levelShift: LevelShift | null;
+  private seasonal: SeasonalBaseline | null = null;
+  private readonly likelihood = new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW);
+  private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, anomalous: 0 };
+  private readonly steps = createRollingQuantile(63);
+  private lastTimestamp = NaN;
+  private count = 0;
+  private gapPoints = 0;
+  private readonly messages: string[] = [];
+  // Period detection (seasonality 'auto'): recent values, and when to look next.
+  private periodBuffer: Float64Array | null = null;
+  private periodBufferCount = 0;
+  private nextPeriodCheck = 0;
+
+  constructor(params: AnomalyParams) {
+    this.name = params.detector ?? 'auto';
+    if (!['auto', 'rolling', 'seasonal', 'changepoint'].includes(this.name)) {
+      throw new Error(`unknown anomaly detector "${this.name}"; use auto, rolling, seasonal or changepoint`);
+    }
+    const window = Math.max(8, Math.round(params.window ?? DEFAULT_WINDOW));
+    this.warmup = Math.max(16, Math.round(params.warmup ?? DEFAULT_WARMUP));
+    this.bandWidth = bandWidthForSensitivity(params.sensitivity ?? 0.5);
+    this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
+    this.rolling = this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
+    this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
+    if (Array.isArray(this.seasonality)) {
+      this.seasonal = new SeasonalBaseline(this.seasonality);
+    } else if (this.seasonality === 'auto') {
+      this.periodBuffer = new Float64Array(Math.max(PERIOD_BUFFER, this.warmup));
+      this.nextPeriodCheck = this.warmup;
+    }
+    this.messages.push(`Warm-up: the first ${this.warmup} points are used for learning and get no score.`);
+  }
+
+  notices(): string[] {
+    const notes = [...this.messages];
+    if (this.count < this.warmup) {
+      notes.push(`Not enough data yet: ${this.count} of ${this.warmup} warm-up points seen, no scores so far.`);
+    }
+    if (this.gapPoints > 0) {
+      notes.push(`${this.gapPoints} missing points (gaps or NaN values) were skipped.`);
+    }
+    return notes;
+  }
+
+  update(timestampMs: number, value: number): AnomalyPoint {
+    const out = this.output;
+    const missing = this.missingBefore(timestampMs);
+    if (missing > 0) {
+      this.gapPoints += missing;
+      this.rolling?.skip(missing);
+      this.levelShift?.skip(missing);
+      this.seasonal?.skip(missing);
+      for (let i = 0; i < missing; i++) {
+        this.bufferForPeriods(NaN);
+      }
+    }
+    if (!Number.isFinite(value)) {
+      this.gapPoints++;
+      value = NaN;
+    }
+    this.count++;
+    this.rolling?.observe(value);
+    this.levelShift?.observe(value);
+    this.seasonal?.observe(value);
+    this.bufferForPeriods(value);
+
+    // Expected value and band: the seasonal baseline when it has one, else the rolling one.
+    const base: BaselineComponent | null =
+      this.seasonal && Number.isFinite(this.seasonal.expected) ? this.seasonal : (this.rolling ?? this.levelShift);
+    out.expected = base ? base.expected : NaN;
+    const halfWidth = base ? this.bandWidth * base.scale : NaN;
+    out.lower = out.expected - halfWidth;
+    out.upper = out.expected + halfWidth;
+
+    const raw = this.rawSurprisal();
+    const tail = this.likelihood.update(raw);
+    if (this.count <= this.warmup || !Number.isFinite(value)) {
+      out.score = NaN;
+      out.anomalous = 0;
+      return out;
+    }
+    out.score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / LOG_TAIL_FLOOR) : NaN;
+    out.anomalous = value > out.upper ? 1 : value < out.lower ? -1 : 0;
+    return out;
+  }
+
+  /** Largest surprisal among the components that can judge the point (NaN when none can). */
+  private rawSurprisal(): number {
+    let best = NaN;
+    const consider = (c: BaselineComponent | null): void => {
+      if (c && c.surprise === c.surprise) {
+        const s = surprisal(c.surprise);
+        if (!(best >= s)) {
+          best = s;
+        }
+      }
+    };
+    if (this.name === 'seasonal') {
+      consider(this.seasonal && Number.isFinite(this.seasonal.surprise) ? this.seasonal : this.rolling);
+      return best;
+    }
+    if (this.name === 'auto' && this.seasonal && Number.isFinite(this.seasonal.surprise)) {
+      // With a cycle, a rolling median mistakes the daily swing for anomalies: trust the seasonal view.
+      consider(this.seasonal);
+    } else {
+      consider(this.rolling);
+    }
+    consider(this.levelShift);
+    return best;
+  }
+
+  /** Points missing between the previous timestamp and this one, judged against the median step. */
+  private missingBefore(timestampMs: number): number {
+    if (!Number.isFinite(timestampMs)) {
+      return 0;
+    }
+    const last = this.lastTimestamp;
+    this.lastTimestamp = timestampMs;
+    if (!Number.isFinite(last)) {
+      return 0;
+    }
+    const dt = timestampMs - last;
+    if (!(dt > 0)) {
+      return 0;
+    }
+    const step = this.steps.size() >= 8 ? this.steps.median() : NaN;
+    this.steps.push(dt);
+    if (!(step > 0) || dt < 1.5 * step) {
+      return 0;
+    }
+    return Math.round(dt / step) - 1;
+  }
+
+  private bufferForPeriods(value: number): void {
+    const buffer = this.periodBuffer;
+    if (!buffer) {
+      return;
+    }
+    if (this.periodBufferCount < buffer.length) {
+      buffer[this.periodBufferCount++] = value;
+    }
+    if (this.periodBufferCount === this.nextPeriodCheck) {
+      this.detectSeasonality();
+      this.nextPeriodCheck = this.periodBufferCount * 2 <= buffer.length ? this.periodBufferCount * 2 : buffer.length;
+      if (this.periodBufferCount >= buffer.length) {
+        this.periodBuffer = null; // enough history looked at; free it
+      }
+    }
+  }
+
+  /** Look for periods in the history so far; (re)build the seasonal baseline from it when they change. */
+  private detectSeasonality(): void {
+    const buffer = this.periodBuffer!;
+    const history = buffer.subarray(0, this.periodBufferCount);
+    const step = this.steps.size() > 0 ? this.steps.median() : undefined;
+    const periods = detectPeriods(history, { stepMs: step, maxPeriod: Math.floor(history.length / 2) });
+    const current = this.seasonal?.periods ?? [];
+    if (periods.length === 0 || periods.join(',') === current.join(',')) {
+      return;
+    }
+    const seasonal = new SeasonalBaseline(periods);
+    for (let i = 0; i < history.length; i++) {
+      seasonal.observe(history[i]);
+    }
+    this.seasonal = seasonal;
+    this.messages.push(`Seasonality: detected period${periods.length > 1 ? 's' : ''} of ${periods.join(' and ')} points after ${history.length} points.`);
+  }
+}
