@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisKind } from '../types';
-import { changeAnalysisKind, durationError, parsePeriods, periodsError, seasonalityChoice } from './analysisParams';
+import { changeAnalysisKind, parsePeriods, seasonalityChoice } from './analysisParams';
 
 describe('changeAnalysisKind', () => {
   const anomaly: Analysis = { kind: 'anomaly', detector: 'seasonal', sensitivity: 0.8, training: '14d', seasonality: ['1d'] };
@@ -34,30 +34,4 @@ test.each([
   ['', []],
 ])('parsePeriods(%j)', (text, expected) => {
   expect(parsePeriods(text)).toEqual(expected);
-});
-
-describe('durationError', () => {
-  test.each<[string | undefined, boolean]>([
-    [undefined, false],
-    ['', false],
-    ['7d', false],
-    ['1h30m', false],
-    ['7', true],
-    ['seven days', true],
-    ['0d', true],
-  ])('%j → error: %s', (text, hasError) => {
-    const error = durationError(text, 'Training window');
-    expect(error !== undefined).toBe(hasError);
-    if (error) {
-      expect(error).toContain('Training window');
-    }
-  });
-});
-
-test.each<[string[], boolean]>([
-  [['1d', '1w'], false],
-  [[], true],
-  [['1d', 'weekly'], true],
-])('periodsError(%j) → error: %s', (periods, hasError) => {
-  expect(periodsError(periods, 'Seasonality') !== undefined).toBe(hasError);
 });

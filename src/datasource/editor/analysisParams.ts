@@ -1,4 +1,3 @@
-import { parseDuration } from '../query/parseDuration';
 import type { Analysis, AnalysisKind, Seasonality } from '../types';
 
 /** Labels and one-line explanations for the analysis picker. */
@@ -70,34 +69,4 @@ export function parsePeriods(text: string): string[] {
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-}
-
-/**
- * The message to show under a duration field, or `undefined` when the value is fine.
- * An empty value is fine: the default applies.
- */
-export function durationError(text: string | undefined, field: string): string | undefined {
-  if (text === undefined || text.trim() === '') {
-    return undefined;
-  }
-  try {
-    parseDuration(text, field);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** The message for a list of seasonal periods, or `undefined` when every period is a duration. */
-export function periodsError(periods: string[], field: string): string | undefined {
-  if (periods.length === 0) {
-    return `${field}: list at least one period such as 1d, or choose Auto or None`;
-  }
-  for (const period of periods) {
-    const error = durationError(period, field);
-    if (error) {
-      return error;
-    }
-  }
-  return undefined;
 }

@@ -1,28 +1,29 @@
+import { validateQuery } from '../query/validateQuery';
 import { DEFAULT_QUERY, type ForesightQuery } from '../types';
 import { isCurrentQuery, migrateQuery } from './migrateQuery';
 
 describe('migrateQuery', () => {
-  test.each<[string, Record<string, unknown>, Omit<ForesightQuery, 'refId'> & Record<string, unknown>]>([
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['an empty query gets the defaults', { refId: 'A' }, { ...DEFAULT_QUERY }],
     [
-      'the create-plugin template shape',
+      'the create-plugin template shape is a passthrough of its expression',
       { refId: 'A', queryText: 'up' },
-      { ...DEFAULT_QUERY, source: { kind: 'prometheus', expr: 'up' } },
+      { schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'passthrough' }, output: 'full' },
     ],
     [
-      'a flat hand-written shape',
-      { refId: 'A', sourceKind: 'loki', expr: 'rate({app="api"}[5m])', legendFormat: '{{app}}', analysis: 'forecast', horizon: '2d', outputMode: 'forecast' },
+      'the pre-1.0 flat shape',
+      { refId: 'A', sourceKind: 'loki', expr: 'rate({app="api"}[5m])', legendFormat: '{{app}}', analysis: 'forecast' },
       {
         schemaVersion: 1,
         source: { kind: 'loki', expr: 'rate({app="api"}[5m])', legendFormat: '{{app}}' },
-        analysis: { kind: 'forecast', horizon: '2d' },
-        output: 'forecast',
+        analysis: { kind: 'forecast' },
+        output: 'full',
       },
     ],
     [
-      'source given as a string',
-      { refId: 'A', source: 'loki', expr: 'x', analysis: { kind: 'passthrough' } },
-      { schemaVersion: 1, source: { kind: 'loki', expr: 'x' }, analysis: { kind: 'passthrough' }, output: 'full' },
+      'a missing output and schema version',
+      { refId: 'A', source: { kind: 'loki', expr: 'x' }, analysis: { kind: 'decompose' } },
+      { schemaVersion: 1, source: { kind: 'loki', expr: 'x' }, analysis: { kind: 'decompose' }, output: 'full' },
     ],
     [
       'quoted numbers and comma-separated seasonality',
@@ -39,20 +40,31 @@ describe('migrateQuery', () => {
       { refId: 'A', source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'anomaly', sensitivity: 'high' } },
       { schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'anomaly' }, output: 'full' },
     ],
-    [
-      'flat parameters without an analysis kind become an anomaly analysis',
-      { refId: 'A', expr: 'up', sensitivity: 0.2 },
-      { schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'anomaly', detector: 'auto', sensitivity: 0.2 }, output: 'full' },
-    ],
-    [
-      'an unknown analysis kind is kept for the editor to report',
-      { refId: 'A', expr: 'up', analysis: { kind: 'rootcause', depth: 2 } },
-      { schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'rootcause', depth: 2 } as never, output: 'full' },
-    ],
   ])('%s', (_name, input, expected) => {
     const migrated = migrateQuery(input);
     expect(migrated).toEqual({ refId: 'A', ...expected });
     expect(isCurrentQuery(migrated)).toBe(true);
+    // The editor shows what the backend runs: the shared validation accepts the result (an empty
+    // expression aside) and reads the original the same way where it understands it.
+    if (migrated.source.expr !== '') {
+      expect(validateQuery(migrated).ok).toBe(true);
+    }
+  });
+
+  it('reads legacy shapes as the shared validation does', () => {
+    const legacy = { refId: 'A', queryText: 'up', sourceKind: 'loki', analysis: 'anomaly' };
+    const validated = validateQuery(legacy);
+    const migrated = validateQuery(migrateQuery(legacy));
+    expect(validated.ok && migrated.ok).toBe(true);
+    if (validated.ok && migrated.ok) {
+      expect(migrated.query).toEqual(validated.query);
+    }
+  });
+
+  it('keeps an unknown analysis kind for the editor and the backend to report', () => {
+    const migrated = migrateQuery({ refId: 'A', expr: 'up', analysis: { kind: 'rootcause', depth: 2 } });
+    expect(migrated.analysis).toEqual({ kind: 'rootcause', depth: 2 });
+    expect(validateQuery(migrated).ok).toBe(false);
   });
 
   it('keeps Grafana fields such as datasource, hide and intervalMs', () => {

@@ -1,30 +1,9 @@
-import {
-  DEFAULT_QUERY,
-  QUERY_SCHEMA_VERSION,
-  type Analysis,
-  type AnalysisKind,
-  type ForesightQuery,
-  type OutputMode,
-  type SourceKind,
-} from '../types';
+import { DEFAULT_QUERY, QUERY_SCHEMA_VERSION, type Analysis, type ForesightQuery, type SourceKind } from '../types';
 
-const ANALYSIS_KINDS: readonly AnalysisKind[] = ['passthrough', 'anomaly', 'forecast', 'outliers', 'decompose'];
 const SOURCE_KINDS: readonly SourceKind[] = ['prometheus', 'loki'];
 
-/** Keys of earlier or hand-written query shapes that the current model keeps elsewhere. */
-const LEGACY_KEYS = [
-  'expr',
-  'queryText',
-  'sourceKind',
-  'legendFormat',
-  'outputMode',
-  'sensitivity',
-  'training',
-  'detector',
-  'horizon',
-  'model',
-  'seasonality',
-] as const;
+/** Top-level keys of the shape used before `schemaVersion` existed (the create-plugin template had `queryText`). */
+const LEGACY_KEYS = ['expr', 'queryText', 'sourceKind', 'legendFormat'] as const;
 
 type LooseQuery = Record<string, unknown> & { refId?: string };
 
@@ -36,14 +15,9 @@ function isSourceKind(value: unknown): value is SourceKind {
   return typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value);
 }
 
-/** Whether `value` names an analysis this build knows. */
-export function isAnalysisKind(value: unknown): value is AnalysisKind {
-  return typeof value === 'string' && (ANALYSIS_KINDS as readonly string[]).includes(value);
-}
-
 /** Whether the query already has the current shape, so editors can skip rewriting it. */
 export function isCurrentQuery(query: unknown): query is ForesightQuery {
-  if (!isRecord(query) || query.schemaVersion !== QUERY_SCHEMA_VERSION) {
+  if (!isRecord(query) || query.schemaVersion !== QUERY_SCHEMA_VERSION || typeof query.output !== 'string') {
     return false;
   }
   const { source, analysis } = query;
@@ -68,82 +42,54 @@ function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** `'1d, 1w'` → `['1d', '1w']`; `'auto'`, `'none'` and arrays pass through. */
-function toSeasonality(value: unknown): unknown {
-  if (typeof value !== 'string' || value === 'auto' || value === 'none') {
-    return value;
-  }
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
 function migrateSource(query: LooseQuery): ForesightQuery['source'] {
   const source = isRecord(query.source) ? query.source : {};
-  const kind = isSourceKind(source.kind)
-    ? source.kind
-    : isSourceKind(query.source)
-      ? query.source
-      : isSourceKind(query.sourceKind)
-        ? query.sourceKind
-        : DEFAULT_QUERY.source.kind;
-  const expr =
-    typeof source.expr === 'string'
-      ? source.expr
-      : typeof query.expr === 'string'
-        ? query.expr
-        : typeof query.queryText === 'string'
-          ? query.queryText
-          : '';
-  const legendFormat =
-    typeof source.legendFormat === 'string'
-      ? source.legendFormat
-      : typeof query.legendFormat === 'string'
-        ? query.legendFormat
-        : undefined;
-  return legendFormat === undefined ? { kind, expr } : { kind, expr, legendFormat };
+  const kind = isSourceKind(source.kind) ? source.kind : isSourceKind(query.sourceKind) ? query.sourceKind : 'prometheus';
+  const legacyExpr = typeof query.expr === 'string' ? query.expr : typeof query.queryText === 'string' ? query.queryText : '';
+  const expr = typeof source.expr === 'string' ? source.expr : legacyExpr;
+  const legendFormat = typeof source.legendFormat === 'string' ? source.legendFormat : query.legendFormat;
+  return typeof legendFormat === 'string' ? { ...source, kind, expr, legendFormat } : { ...source, kind, expr };
 }
 
-function migrateAnalysis(query: LooseQuery): Analysis {
-  // Parameters may sit on the analysis object or, in flat hand-written shapes, on the query itself.
-  const fromObject = isRecord(query.analysis) ? query.analysis : {};
-  const flat: Record<string, unknown> = {};
-  for (const key of ['sensitivity', 'training', 'detector', 'horizon', 'model', 'seasonality'] as const) {
-    if (key in query) {
-      flat[key] = query[key];
-    }
+function migrateAnalysis(query: LooseQuery, hasExpr: boolean): Analysis {
+  if (typeof query.analysis === 'string' && query.analysis !== '') {
+    return { kind: query.analysis } as Analysis;
   }
-  const merged: Record<string, unknown> = { ...flat, ...fromObject };
-  const kind = typeof fromObject.kind === 'string' ? fromObject.kind : query.analysis;
-  if (kind === undefined || kind === null || kind === '') {
-    return { ...DEFAULT_QUERY.analysis, ...merged, kind: DEFAULT_QUERY.analysis.kind } as Analysis;
+  if (!isRecord(query.analysis) || typeof query.analysis.kind !== 'string') {
+    // A stored expression without an analysis has always meant "the series unchanged" (the backend
+    // reads it so too); a query with nothing in it yet gets the default analysis.
+    return hasExpr ? { kind: 'passthrough' } : { ...DEFAULT_QUERY.analysis };
   }
-  merged.kind = kind;
+  const analysis: Record<string, unknown> = { ...query.analysis };
   for (const key of ['sensitivity', 'intervalLevel', 'threshold'] as const) {
-    if (key in merged) {
-      const value = toNumber(merged[key]);
+    if (typeof analysis[key] === 'string') {
+      const value = toNumber(analysis[key]);
       if (value === undefined) {
-        delete merged[key];
+        delete analysis[key];
       } else {
-        merged[key] = value;
+        analysis[key] = value;
       }
     }
   }
-  if ('seasonality' in merged) {
-    merged.seasonality = toSeasonality(merged.seasonality);
+  const seasonality = analysis.seasonality;
+  if (typeof seasonality === 'string' && seasonality !== 'auto' && seasonality !== 'none') {
+    analysis.seasonality = seasonality
+      .split(',')
+      .map((period) => period.trim())
+      .filter((period) => period !== '');
   }
   // An unknown kind (for example from a newer Foresight) is kept as written so the editor and the
   // backend can report it instead of silently turning the query into something else.
-  return merged as unknown as Analysis;
+  return analysis as unknown as Analysis;
 }
 
 /**
- * Brings a stored query to the current model (schema v{@link QUERY_SCHEMA_VERSION}): fills defaults
- * for empty queries, moves flat fields (`expr`, `queryText`, `sourceKind`, `legendFormat`, `outputMode`,
- * analysis parameters) into `source`/`analysis`, turns `analysis: 'forecast'` into an object, parses
- * numeric strings and comma-separated seasonality. Queries from a newer schema are returned unchanged.
- * Returns the same object when nothing needs to change.
+ * Brings a stored query to the current model (schema v{@link QUERY_SCHEMA_VERSION}) the way the shared
+ * validation reads it, so the editor shows what the backend runs: a top-level `expr`/`queryText` with
+ * `sourceKind` and `legendFormat` moves into `source`; `analysis: 'forecast'` becomes an object; a stored
+ * expression without analysis is a passthrough; an empty query gets the defaults; a missing output is
+ * `full`. It also repairs what hand-written YAML often contains: quoted numbers and comma-separated
+ * seasonality. Queries from a newer schema, and current ones, are returned unchanged (same object).
  *
  * @example migrateQuery({ refId: 'A', expr: 'up', analysis: 'forecast' })
  * // → { refId: 'A', schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'forecast' }, output: 'full' }
@@ -161,13 +107,13 @@ export function migrateQuery(query: ForesightQuery | LooseQuery): ForesightQuery
   for (const key of [...LEGACY_KEYS, 'source', 'analysis', 'output', 'schemaVersion']) {
     delete rest[key];
   }
-  const output = (typeof loose.output === 'string' ? loose.output : loose.outputMode) as OutputMode | undefined;
+  const source = migrateSource(loose);
   return {
     ...rest,
     refId: typeof loose.refId === 'string' ? loose.refId : 'A',
     schemaVersion: QUERY_SCHEMA_VERSION,
-    source: migrateSource(loose),
-    analysis: migrateAnalysis(loose),
-    output: typeof output === 'string' ? output : 'full',
+    source,
+    analysis: migrateAnalysis(loose, source.expr.trim() !== ''),
+    output: typeof loose.output === 'string' ? (loose.output as ForesightQuery['output']) : 'full',
   };
 }

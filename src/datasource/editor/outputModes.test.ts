@@ -1,5 +1,5 @@
 import type { Analysis, OutputMode } from '../types';
-import { alertDefaultOutput, isAlertFriendly, outputModesFor, reconcileOutputMode } from './outputModes';
+import { alertDefaultOutput, canAlertOn, isAlertFriendly, outputModesFor, reconcileOutputMode } from './outputModes';
 
 const anomaly: Analysis = { kind: 'anomaly' };
 const forecast: Analysis = { kind: 'forecast' };
@@ -14,8 +14,8 @@ describe('outputModesFor', () => {
     ['anomaly', anomaly, ['full', 'score', 'anomalous', 'expected']],
     ['forecast without threshold', forecast, ['full', 'forecast']],
     ['forecast with threshold', forecastWithThreshold, ['full', 'forecast', 'time-to-threshold', 'threshold-probability']],
-    ['outliers', outliers, ['full', 'score', 'anomalous']],
-    ['decompose', decompose, ['full', 'expected']],
+    ['outliers', outliers, ['full']],
+    ['decompose', decompose, ['full']],
   ])('%s', (_name, analysis, expected) => {
     expect(outputModesFor(analysis).map((option) => option.value)).toEqual(expected);
   });
@@ -27,12 +27,15 @@ describe('alertDefaultOutput', () => {
     [anomaly, 'anomalous'],
     [forecast, 'forecast'],
     [forecastWithThreshold, 'threshold-probability'],
-    [outliers, 'anomalous'],
-    [decompose, 'expected'],
   ])('%j → %s', (analysis, expected) => {
     const mode = alertDefaultOutput(analysis);
     expect(mode).toBe(expected);
     expect(isAlertFriendly(mode, analysis)).toBe(true);
+  });
+
+  test.each([outliers, decompose])('%j has no single-series mode, so full', (analysis) => {
+    expect(alertDefaultOutput(analysis)).toBe('full');
+    expect(canAlertOn(analysis)).toBe(false);
   });
 });
 

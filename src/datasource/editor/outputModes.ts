@@ -1,4 +1,5 @@
-import type { Analysis, AnalysisKind, OutputMode } from '../types';
+import { OUTPUT_NEEDS } from '../query/validateQuery';
+import type { Analysis, OutputMode } from '../types';
 
 /** What the output-mode picker shows for one mode. */
 export interface OutputModeOption {
@@ -46,25 +47,18 @@ const OPTIONS: Record<OutputMode, OutputModeOption> = {
 };
 
 /**
- * Output modes each analysis can produce. `full` always comes first; `time-to-threshold` and
- * `threshold-probability` need a forecast threshold, see {@link outputModesFor}.
+ * The output modes valid for this analysis, in picker order: `full`, then the single-series modes that
+ * the shared validation (`OUTPUT_NEEDS`) allows for it; the threshold modes only when a forecast
+ * threshold is set. Deriving the list from the validation keeps the editor from offering a mode the
+ * backend rejects.
  */
-const MODES_BY_ANALYSIS: Record<AnalysisKind, OutputMode[]> = {
-  passthrough: ['full'],
-  anomaly: ['full', 'score', 'anomalous', 'expected'],
-  forecast: ['full', 'forecast', 'time-to-threshold', 'threshold-probability'],
-  outliers: ['full', 'score', 'anomalous'],
-  decompose: ['full', 'expected'],
-};
-
-const THRESHOLD_MODES: OutputMode[] = ['time-to-threshold', 'threshold-probability'];
-
-/** The output modes valid for this analysis (threshold modes only when a forecast threshold is set). */
 export function outputModesFor(analysis: Analysis): OutputModeOption[] {
   const hasThreshold = analysis.kind === 'forecast' && typeof analysis.threshold === 'number';
-  return MODES_BY_ANALYSIS[analysis.kind]
-    .filter((mode) => hasThreshold || !THRESHOLD_MODES.includes(mode))
-    .map((mode) => OPTIONS[mode]);
+  const single = (Object.keys(OUTPUT_NEEDS) as Array<keyof typeof OUTPUT_NEEDS>).filter((mode) => {
+    const needs = OUTPUT_NEEDS[mode];
+    return needs.analysis === analysis.kind && (!needs.threshold || hasThreshold);
+  });
+  return [OPTIONS.full, ...single.map((mode) => OPTIONS[mode])];
 }
 
 /** Whether `mode` is one of {@link outputModesFor} for this analysis. */
@@ -80,23 +74,26 @@ export function isAlertFriendly(mode: OutputMode, analysis: Analysis): boolean {
   return mode !== 'full' || analysis.kind === 'passthrough';
 }
 
+/** Whether some output mode of this analysis gives an alert rule one number per series. */
+export function canAlertOn(analysis: Analysis): boolean {
+  return outputModesFor(analysis).some((option) => isAlertFriendly(option.value, analysis));
+}
+
 /**
  * The mode an alert rule should start with: the signal a user would most often alert on.
- * Anomaly and outliers: `anomalous` (the same meaning as Grafana ML's `:anomalous` series);
- * forecast: the crossing probability when a threshold is set, else the forecast itself;
- * decompose: the expected (trend + seasonal) value.
+ * Anomaly: `anomalous` (the same meaning as Grafana ML's `:anomalous` series); forecast: the crossing
+ * probability when a threshold is set, else the forecast itself. The other analyses only have `full`.
  */
 export function alertDefaultOutput(analysis: Analysis): OutputMode {
   switch (analysis.kind) {
     case 'passthrough':
       return 'full';
     case 'anomaly':
-    case 'outliers':
       return 'anomalous';
     case 'forecast':
       return typeof analysis.threshold === 'number' ? 'threshold-probability' : 'forecast';
-    case 'decompose':
-      return 'expected';
+    default:
+      return 'full';
   }
 }
 
