@@ -1,0 +1,16 @@
+/**
+ * Forecast engine: pure models, automatic model choice by rolling-origin backtesting, calibrated
+ * prediction intervals and threshold-crossing (capacity / SLA-breach) analysis.
+ */
+export { forecast } from './forecast';
+export type { ForecastParams, ForecastResult, CandidateScore } from './forecast';
+export type { FittedModelName, ForecastModelName, ModelForecast, ModelOptions } from './types';
+export { seasonalNaive } from './seasonalNaive';
+export { linearTrend } from './linearTrend';
+export { dampedHolt, fitHoltParameters } from './dampedHolt';
+export type { HoltParameters } from './dampedHolt';
+export { mstlForecast } from './mstlForecast';
+export { regularizeSeries } from './regularizeSeries';
+export type { RegularSeries } from './regularizeSeries';
+export { candidateSeasonalities } from './candidateSeasonalities';
+export { rollingOriginBacktest } from './rollingOriginBacktest';
