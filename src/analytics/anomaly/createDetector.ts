@@ -12,14 +12,16 @@ const DEFAULT_WARMUP = 288;
 const DEFAULT_WINDOW = 64;
 /** Raw scores averaged by the anomaly likelihood. */
 const SHORT_WINDOW = 10;
-/** History the likelihood compares against. */
-const LONG_WINDOW = 2000;
+/** History the likelihood compares against (HTM's `historicWindowSize`, 30 days of 5-minute data). */
+const LONG_WINDOW = 8640;
 /** Tails below 1e-10 all map to score 1 (as in HTM's log-likelihood). */
 const LOG_TAIL_FLOOR = 10;
 /** Longest history kept for period detection. */
 const PERIOD_BUFFER = 8192;
 /** Surprisal (−log10 two-sided tail) is capped so one absurd point cannot dominate the averages. */
 const MAX_SURPRISAL = 12;
+/** After a score is reported, weaker scores within this many points are reported as 0 (same event). */
+const REFRACTORY = 200;
 
 /** −log10 of the two-sided normal tail of |z|: 0 for z = 0, ≈ 1.3 at 2σ, ≈ 4.2 at 4σ. */
 function surprisal(z: number): number {
@@ -55,7 +57,8 @@ class Detector implements StreamingDetector {
   private readonly rolling: RollingBaseline | null;
   private readonly levelShift: LevelShift | null;
   private seasonal: SeasonalBaseline | null = null;
-  private readonly likelihood = new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW);
+  /** One anomaly likelihood per view: the main baseline (rolling, then seasonal once known) and the level shift. */
+  private readonly likelihoods = [0, 1].map(() => new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW));
   private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, anomalous: 0 };
   private readonly steps = createRollingQuantile(63);
   private lastTimestamp = NaN;
@@ -66,6 +69,9 @@ class Detector implements StreamingDetector {
   private periodBuffer: Float64Array | null = null;
   private periodBufferCount = 0;
   private nextPeriodCheck = 0;
+  // Event suppression: the last reported score and when it was reported.
+  private lastReported = 0;
+  private lastReportedAt = -Infinity;
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -128,41 +134,56 @@ class Detector implements StreamingDetector {
     out.lower = out.expected - halfWidth;
     out.upper = out.expected + halfWidth;
 
-    const raw = this.rawSurprisal();
-    const tail = this.likelihood.update(raw);
+    const tail = this.combinedTail();
     if (this.count <= this.warmup || !Number.isFinite(value)) {
       out.score = NaN;
       out.anomalous = 0;
       return out;
     }
-    out.score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / LOG_TAIL_FLOOR) : NaN;
+    const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / LOG_TAIL_FLOOR) : NaN;
+    if (this.count - this.lastReportedAt < REFRACTORY && !(score > this.lastReported)) {
+      out.score = 0;
+    } else {
+      out.score = score;
+      if (score > 0) {
+        this.lastReported = score;
+        this.lastReportedAt = this.count;
+      }
+    }
     out.anomalous = value > out.upper ? 1 : value < out.lower ? -1 : 0;
     return out;
   }
 
-  /** Largest surprisal among the components that can judge the point (NaN when none can). */
-  private rawSurprisal(): number {
-    let best = NaN;
-    const consider = (c: BaselineComponent | null): void => {
-      if (c && c.surprise === c.surprise) {
-        const s = surprisal(c.surprise);
-        if (!(best >= s)) {
-          best = s;
-        }
-      }
-    };
-    if (this.name === 'seasonal') {
-      consider(this.seasonal && Number.isFinite(this.seasonal.surprise) ? this.seasonal : this.rolling);
-      return best;
-    }
-    if (this.name === 'auto' && this.seasonal && Number.isFinite(this.seasonal.surprise)) {
+  /**
+   * Tail probability of the point under the detector's components: each component's surprisal is
+   * calibrated by its own anomaly likelihood (so a component that is noisy on this series does not
+   * dominate), and the smallest tail wins with a Bonferroni factor for the number of components asked.
+   */
+  private combinedTail(): number {
+    const seasonalReady = this.seasonal !== null && this.seasonal.surprise === this.seasonal.surprise;
+    let main: BaselineComponent | null = this.rolling;
+    if ((this.name === 'seasonal' || this.name === 'auto') && seasonalReady) {
       // With a cycle, a rolling median mistakes the daily swing for anomalies: trust the seasonal view.
-      consider(this.seasonal);
-    } else {
-      consider(this.rolling);
+      main = this.seasonal;
     }
-    consider(this.levelShift);
-    return best;
+    let best = NaN;
+    let asked = 0;
+    if (main) {
+      const tail = this.likelihoods[0].update(main.surprise === main.surprise ? surprisal(main.surprise) : NaN);
+      if (tail === tail) {
+        best = tail;
+        asked++;
+      }
+    }
+    if (this.levelShift) {
+      const c = this.levelShift;
+      const tail = this.likelihoods[1].update(c.surprise === c.surprise ? surprisal(c.surprise) : NaN);
+      if (tail === tail) {
+        best = asked === 0 || tail < best ? tail : best;
+        asked++;
+      }
+    }
+    return asked > 1 ? Math.min(1, best * asked) : best;
   }
 
   /** Points missing between the previous timestamp and this one, judged against the median step. */

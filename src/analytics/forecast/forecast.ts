@@ -105,10 +105,13 @@ function chooseCandidate(candidates: ModelCandidate[], backtests: Map<ModelCandi
 /** Fewest standardized backtest errors before their quantile is trusted to set the interval width. */
 const MINIMUM_CALIBRATION_ERRORS = 30;
 
-/** |z| quantile at `level` of the standardized errors, relative to the normal one. */
+/**
+ * |z| quantile at `level` of the standardized errors, relative to the normal one. The rank uses the
+ * split-conformal finite-sample correction ⌈(m + 1)·level⌉ (Vovk et al. 2005; Lei et al. 2018).
+ */
 function calibrationScale(standardizedErrors: number[], level: number): number {
   const magnitudes = standardizedErrors.map(Math.abs).sort((a, b) => a - b);
-  const rank = Math.min(magnitudes.length - 1, Math.ceil(level * magnitudes.length) - 1);
+  const rank = Math.min(magnitudes.length - 1, Math.ceil(level * (magnitudes.length + 1)) - 1);
   return magnitudes[rank] / probit((1 + level) / 2);
 }
 

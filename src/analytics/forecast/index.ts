@@ -4,7 +4,7 @@
  */
 export { forecast } from './forecast';
 export type { ForecastParams, ForecastResult, CandidateScore } from './forecast';
-export type { FittedModelName, ForecastModelName, ModelForecast, ModelOptions } from './types';
+export type { FittedModelName, ForecastModelName, ModelForecast } from './types';
 export { seasonalNaive } from './seasonalNaive';
 export { linearTrend } from './linearTrend';
 export { dampedHolt, fitHoltParameters } from './dampedHolt';
@@ -14,3 +14,9 @@ export { regularizeSeries } from './regularizeSeries';
 export type { RegularSeries } from './regularizeSeries';
 export { candidateSeasonalities } from './candidateSeasonalities';
 export { rollingOriginBacktest } from './rollingOriginBacktest';
+export { thresholdCrossing } from './thresholdCrossing';
+export type { ThresholdCrossing, ForecastPath } from './thresholdCrossing';
+export { formatDuration } from './formatDuration';
+export { levelPlusAr1 } from './levelPlusAr1';
+export { mstlDecompose } from '../decompose/mstlDecompose';
+export type { Decomposition, DecomposeOptions } from '../decompose/mstlDecompose';

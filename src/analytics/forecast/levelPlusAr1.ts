@@ -14,14 +14,69 @@ function ar1Coefficient(residuals: Float64Array): number {
 /** t statistic above which a linear trend is believed and extrapolated. */
 const TREND_T_STATISTIC = 3;
 
+/** Standardized mean difference above which the newest points are taken to sit on a new level. */
+const SHIFT_STATISTIC = 6;
+
+/**
+ * Start of the newest level inside `values[from..n)`: the split that maximises the difference between
+ * the means before and after it, in units of its standard error (inflated for AR(1) autocorrelation,
+ * as in a CUSUM/binary-segmentation test). Returns `from` when no split is convincing.
+ */
+function newestLevelStart(values: Float64Array, from: number, minimumSegment: number): number {
+  const n = values.length;
+  const length = n - from;
+  if (length < 2 * minimumSegment) {
+    return from;
+  }
+  let total = 0;
+  for (let t = from; t < n; t++) {
+    total += values[t];
+  }
+  const mean = total / length;
+  const centred = new Float64Array(length);
+  for (let t = from; t < n; t++) {
+    centred[t - from] = values[t] - mean;
+  }
+  // Noise scale from first differences (robust to the shift itself) and the lag-one correlation.
+  let differenceSquares = 0;
+  for (let i = 1; i < length; i++) {
+    differenceSquares += (centred[i] - centred[i - 1]) ** 2;
+  }
+  const phi = ar1Coefficient(centred);
+  const innovationVariance = differenceSquares / (2 * (length - 1));
+  const longRunSd = Math.sqrt(innovationVariance) * Math.sqrt((1 + Math.max(0, phi)) / (1 - Math.max(0, phi)));
+  if (!(longRunSd > 0)) {
+    return from;
+  }
+  let best = from;
+  let bestStatistic = SHIFT_STATISTIC;
+  let before = 0;
+  for (let split = from + 1; split < n; split++) {
+    before += values[split - 1];
+    const countBefore = split - from;
+    const countAfter = n - split;
+    if (countBefore < minimumSegment || countAfter < minimumSegment) {
+      continue;
+    }
+    const difference = (total - before) / countAfter - before / countBefore;
+    const statistic = Math.abs(difference) / (longRunSd * Math.sqrt(1 / countBefore + 1 / countAfter));
+    if (statistic > bestStatistic) {
+      bestStatistic = statistic;
+      best = split;
+    }
+  }
+  return best;
+}
+
 /**
  * Forecast of a non-seasonal (e.g. seasonally adjusted) series as a mean plus AR(1) deviations,
  * the "regression with AR(1) errors" of Hyndman & Athanasopoulos, FPP3 §10.
  *
  * The mean is a straight line through the whole window when its slope is clearly significant
  * (|t| > 3, with the standard error inflated by √((1+φ)/(1−φ)) for autocorrelated errors);
- * otherwise it is the plain mean of the last `levelWindow` points, so a recent level shift is
- * followed and a noisy slope is not extrapolated. The newest deviation from the mean decays by φ
+ * otherwise it is the plain mean of the last `levelWindow` points (only those after a clear level
+ * shift, when a CUSUM-style split test finds one), so a recent level shift is followed and a noisy
+ * slope is not extrapolated. The newest deviation from the mean decays by φ
  * per step: a burst right before the forecast start carries into the first steps and then fades.
  *
  * Error standard deviation: σ_e·√((1 − φ^{2h}) / (1 − φ²)) for the AR part, plus the sampling error
@@ -69,11 +124,13 @@ export function levelPlusAr1(trainingWindow: Float64Array, horizon: number, leve
       mean[t] = meanY + slope * (t - meanX);
     }
   } else {
+    // A clear level shift inside the level window: only the points after it define the level.
+    const levelStart = newestLevelStart(trainingWindow, n - window, Math.max(3, Math.round(window / 28)));
     let level = 0;
-    for (let t = n - window; t < n; t++) {
+    for (let t = levelStart; t < n; t++) {
       level += trainingWindow[t];
     }
-    mean.fill(level / window);
+    mean.fill(level / (n - levelStart));
   }
   const from = useTrend ? 0 : n - window;
   const deviations = new Float64Array(n - from);

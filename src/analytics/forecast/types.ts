@@ -9,12 +9,6 @@ export type ForecastModelName = 'auto' | 'linear' | 'holt' | 'mstl' | 'seasonal-
 /** A concrete model (what `auto` resolves to). */
 export type FittedModelName = Exclude<ForecastModelName, 'auto'>;
 
-/** Options every model receives. */
-export interface ModelOptions {
-  /** Seasonal periods in points, e.g. `[24, 168]` for hourly data. Models that are not seasonal ignore them. */
-  seasonalities: number[];
-}
-
 /**
  * What a model returns before intervals are calibrated: the point forecast, the standard deviation
  * of the h-step forecast error implied by the model, and the one-step-ahead fitted history.
@@ -29,6 +23,3 @@ export interface ModelForecast {
   /** Human-readable description, e.g. `seasonal naive (168)` or `damped Holt α=0.41 β=0.02 φ=0.95`. */
   description: string;
 }
-
-/** A forecasting model as a pure function. Throws when the training window is too short. */
-export type ForecastModelFunction = (trainingWindow: Float64Array, horizon: number, options: ModelOptions) => ModelForecast;
