@@ -164,7 +164,7 @@ export class WorkloadModel {
         (0.02 + profile.cpuSecondsPerRequest * rate * (1 + 2 * latencySpike)) * (1 + 0.04 * gaussian(cpuNoise));
 
       const memoryNoise = this.random(service, Channel.Memory, timeMs);
-      let memoryBytes = profile.baseMemoryBytes * (0.92 + 0.08 * load) * (1 + 0.01 * gaussian(memoryNoise));
+      let memoryBytes = profile.baseMemoryBytes * (0.97 + 0.03 * load) * (1 + 0.01 * gaussian(memoryNoise));
       const leak = this.intensity('memory-leak', service, timeMs);
       if (leak > 0) {
         memoryBytes += (profile.memoryLimitBytes - profile.baseMemoryBytes * 1.05) * leak;
