@@ -1,5 +1,5 @@
 import { createRollingQuantile, type RollingQuantile } from '../stats/rollingQuantile';
-import { MAD_TO_SIGMA } from './rollingBaseline';
+import { MAD_REFRESH, MAD_TO_SIGMA } from './rollingBaseline';
 import type { BaselineComponent } from './types';
 
 /** Recent points whose median is compared with the reference. */
@@ -27,6 +27,8 @@ export class LevelShift implements BaselineComponent {
   private meanAbsStep = 0;
   private lastValue = NaN;
   private steps = 0;
+  private mad = NaN;
+  private sinceMad = 0;
 
   constructor(window: number) {
     this.reference = createRollingQuantile(window);
@@ -61,7 +63,10 @@ export class LevelShift implements BaselineComponent {
       return;
     }
     this.expected = this.reference.median();
-    this.scale = Math.max(MAD_TO_SIGMA * this.reference.mad(), 0.25 * this.meanAbsStep, 1e-9 * Math.abs(this.expected), 1e-12);
+    if (this.sinceMad++ % MAD_REFRESH === 0) {
+      this.mad = MAD_TO_SIGMA * this.reference.mad();
+    }
+    this.scale = Math.max(this.mad, 0.25 * this.meanAbsStep, 1e-9 * Math.abs(this.expected), 1e-12);
     this.z = (this.recentMedian() - this.expected) / this.scale;
     this.surprise = Math.abs(this.z);
   }

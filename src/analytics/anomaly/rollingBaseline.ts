@@ -3,6 +3,8 @@ import type { BaselineComponent } from './types';
 
 /** 1.4826 · MAD estimates σ for normal data. */
 export const MAD_TO_SIGMA = 1.4826;
+/** Window MADs are recomputed every this many points (a scale drifts slowly; this saves time). */
+export const MAD_REFRESH = 4;
 
 /**
  * Robust rolling baseline: the expected value is the median of the last `window` values and the scale
@@ -23,6 +25,8 @@ export class RollingBaseline implements BaselineComponent {
   private lastValue = NaN;
   private meanAbsStep = 0;
   private steps = 0;
+  private mad = NaN;
+  private sinceMad = 0;
 
   constructor(window: number) {
     this.window = createRollingQuantile(window);
@@ -34,7 +38,11 @@ export class RollingBaseline implements BaselineComponent {
     const count = this.window.size();
     if (count >= this.minCount) {
       this.expected = this.window.median();
-      this.scale = Math.max(MAD_TO_SIGMA * this.window.mad(), this.scaleFloor());
+      // The MAD moves slowly; refreshing it every few points keeps the cost per point low.
+      if (this.sinceMad++ % MAD_REFRESH === 0) {
+        this.mad = MAD_TO_SIGMA * this.window.mad();
+      }
+      this.scale = Math.max(this.mad, this.scaleFloor());
     } else {
       this.expected = count > 0 ? this.window.median() : NaN;
       this.scale = NaN;

@@ -1,5 +1,5 @@
 import { createRollingQuantile, type RollingQuantile } from '../stats/rollingQuantile';
-import { MAD_TO_SIGMA } from './rollingBaseline';
+import { MAD_REFRESH, MAD_TO_SIGMA } from './rollingBaseline';
 import type { BaselineComponent } from './types';
 
 /** Seasonal cycles the expected value looks back over. */
@@ -31,6 +31,8 @@ export class SeasonalBaseline implements BaselineComponent {
   private readonly residuals: RollingQuantile[];
   private readonly candidates = new Float64Array(3 * CYCLES);
   private readonly predictions: Float64Array;
+  private readonly mads: Float64Array;
+  private sinceMad = 0;
 
   constructor(periods: number[]) {
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
@@ -38,17 +40,22 @@ export class SeasonalBaseline implements BaselineComponent {
     this.history = new Float64Array(CYCLES * longest + 2).fill(NaN);
     this.residuals = this.periods.map(() => createRollingQuantile(RESIDUAL_WINDOW));
     this.predictions = new Float64Array(this.periods.length);
+    this.mads = new Float64Array(this.periods.length).fill(NaN);
   }
 
   observe(value: number): void {
     let bestScale = Infinity;
     let bestExpected = NaN;
+    const refresh = this.sinceMad++ % MAD_REFRESH === 0;
     for (let j = 0; j < this.periods.length; j++) {
       const prediction = this.predict(this.periods[j]);
       this.predictions[j] = prediction;
       const residuals = this.residuals[j];
-      if (Number.isFinite(prediction) && residuals.size() >= 16) {
-        const scale = MAD_TO_SIGMA * residuals.mad();
+      if (refresh) {
+        this.mads[j] = residuals.size() >= 16 ? MAD_TO_SIGMA * residuals.mad() : NaN;
+      }
+      if (Number.isFinite(prediction) && this.mads[j] === this.mads[j]) {
+        const scale = this.mads[j];
         if (scale < bestScale) {
           bestScale = scale;
           bestExpected = prediction;
