@@ -31,7 +31,7 @@ describe('encodeFrame: the rules of Grafana\'s Arrow decoder', () => {
   });
 
   it('stores times as Timestamp(NANOSECOND) without timezone, exact to the nanosecond', () => {
-    const nanos = new BigInt64Array([1700000000123456789n, 1700000060000000001n]);
+    const nanos = new BigInt64Array([BigInt('1700000000123456789'), BigInt('1700000060000000001')]);
     const table = decode(
       encodeFrame({ fields: [{ name: 'time', type: 'time', values: nanos }] }, 'A')
     );
@@ -45,8 +45,8 @@ describe('encodeFrame: the rules of Grafana\'s Arrow decoder', () => {
   it('converts Prometheus millisecond times to nanoseconds without float error', () => {
     // The apache-arrow builder would store 1700000000123 ms as …123000064 ns.
     expect(Array.from(millisToNanos([1700000000123, 1700000000123.5]))).toEqual([
-      1700000000123000000n,
-      1700000000123500000n,
+      BigInt('1700000000123000000'),
+      BigInt('1700000000123500000'),
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('encodeFrame: the rules of Grafana\'s Arrow decoder', () => {
     const table = decode(encodeFrame(frame, 'A'));
     expect(table.numRows).toBe(n);
     const decodedTimes = table.getChild('time')!.data.flatMap((d) => Array.from(d.values as BigInt64Array));
-    expect(decodedTimes[n - 1]).toBe(BigInt(millis[n - 1]) * 1_000_000n);
+    expect(decodedTimes[n - 1]).toBe(BigInt(millis[n - 1]) * BigInt('1000000'));
     const decodedValues = table.getChild('value')!.toArray() as Float64Array;
     expect(decodedValues).toEqual(values);
   });

@@ -206,11 +206,13 @@ function utf8Values(field: FrameField): { valueOffsets: Int32Array; data: Uint8A
   return { valueOffsets, data };
 }
 
+const NANOS_PER_MICRO = BigInt(1000);
+
 /** Converts epoch milliseconds (as Prometheus returns them, possibly fractional) to epoch nanoseconds, exact to 1 µs. */
 export function millisToNanos(millis: ArrayLike<number>): BigInt64Array {
   const out = new BigInt64Array(millis.length);
   for (let i = 0; i < millis.length; i++) {
-    out[i] = BigInt(Math.round(millis[i] * 1000)) * 1000n;
+    out[i] = BigInt(Math.round(millis[i] * 1000)) * NANOS_PER_MICRO;
   }
   return out;
 }

@@ -1,0 +1,51 @@
+/**
+ * The analyse step: a switch on `analysis.kind`. Each case turns the fetched series into frames; new
+ * analyses (from src/analytics/) are added as a case here and a frame builder beside this file.
+ * `analysisRunner` is called before anything is fetched, so an analysis this build cannot run fails
+ * fast without touching the upstream.
+ */
+import type { AnalysisKind, ForesightQuery } from '../../datasource/types';
+import type { Frame, FrameMeta } from '../frames/types';
+import type { ForesightSettings } from '../settings/parseSettings';
+import type { Series } from '../upstream/types';
+import { passthroughFrames } from './passthroughFrames';
+import type { RangePlan } from './planRange';
+import { QueryError } from './QueryError';
+
+/** Everything an analysis gets: the validated query, its plan, the fetched series and the frame meta to set. */
+export interface AnalysisInput {
+  query: ForesightQuery;
+  plan: RangePlan;
+  series: Series[];
+  settings: ForesightSettings;
+  /** `type`, `executedQueryString` and notices common to every frame of this query. */
+  meta: FrameMeta;
+  signal: AbortSignal;
+}
+
+export type AnalysisRunner = (input: AnalysisInput) => Frame[] | Promise<Frame[]>;
+
+function notImplemented(kind: AnalysisKind): never {
+  throw new QueryError(
+    501,
+    'plugin',
+    `analysis.kind: "${kind}" is not implemented yet in this backend build; use "passthrough" for now`
+  );
+}
+
+/** Returns the runner for an analysis kind, or throws a 501 QueryError when this build has none. */
+export function analysisRunner(kind: AnalysisKind): AnalysisRunner {
+  switch (kind) {
+    case 'passthrough':
+      return passthroughFrames;
+    case 'anomaly':
+    case 'forecast':
+    case 'outliers':
+    case 'decompose':
+      return notImplemented(kind);
+    default: {
+      const unknownKind: never = kind;
+      throw new QueryError(400, 'plugin', `analysis.kind: unknown analysis ${JSON.stringify(unknownKind)}`);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The QueryData pipeline: for each refId, parse → plan → fetch → analyse → encode. Queries of one
+ * request run concurrently (bounded by Grafana's GF_CONCURRENT_QUERY_COUNT); each refId gets its own
+ * status, and a failing refId never affects the others. Upstream requests are aborted when the
+ * request's signal fires (gRPC deadline or cancellation).
+ */
+import { formatDuration } from '../../datasource/query';
+import { encodeFrame } from '../frames/encodeFrame';
+import type { FrameMeta } from '../frames/types';
+import type { Logger } from '../protocol/logger';
+import type { CallContext, DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
+import type { DatasourceInstance } from '../settings/datasourceInstance';
+import { analysisRunner } from './analyse';
+import { fetchSeries } from './fetchSeries';
+import { parseQuery } from './parseQuery';
+import { planRange } from './planRange';
+import { QueryError, toQueryError } from './QueryError';
+
+/** Queries run at once when Grafana does not say (its own default is 4 per request in the SDK; 10 suits upstream load). */
+const DEFAULT_CONCURRENCY = 10;
+
+export interface QueryDataDeps {
+  /** Resolves the datasource instance; throws SettingsError for a bad configuration. */
+  instance: (request: QueryDataRequest) => DatasourceInstance;
+  logger: Logger;
+}
+
+/** Answers a whole QueryData request; never throws (every failure becomes a refId's error). */
+export async function queryData(
+  request: QueryDataRequest,
+  context: CallContext,
+  deps: QueryDataDeps
+): Promise<QueryDataResponse> {
+  const responses: Record<string, DataResponse> = {};
+  let instance: DatasourceInstance | undefined;
+  let instanceError: QueryError | undefined;
+  try {
+    instance = deps.instance(request);
+  } catch (error) {
+    // A bad datasource configuration fails every query with the same message naming the setting.
+    const cause = error instanceof Error ? error.message : String(error);
+    instanceError = new QueryError(400, 'plugin', `datasource settings: ${cause}`);
+  }
+  const concurrency = concurrencyLimit(request.pluginContext?.grafanaConfig?.GF_CONCURRENT_QUERY_COUNT);
+  await forEachLimited(request.queries, concurrency, async (dataQuery) => {
+    const started = performance.now();
+    let response: DataResponse;
+    try {
+      if (instanceError !== undefined || instance === undefined) {
+        throw instanceError;
+      }
+      response = await runQuery(dataQuery, instance, context);
+    } catch (error) {
+      const queryError = toQueryError(error);
+      response = { frames: [], status: queryError.status, error: queryError.message, errorSource: queryError.errorSource };
+    }
+    const log = response.status >= 500 && response.errorSource === 'plugin' ? deps.logger.error : deps.logger.debug;
+    log('query answered', {
+      refId: dataQuery.refId,
+      status: response.status,
+      frames: response.frames.length,
+      durationMs: Math.round(performance.now() - started),
+      error: response.error,
+    });
+    responses[dataQuery.refId] = response;
+  });
+  return { responses };
+}
+
+async function runQuery(dataQuery: DataQuery, instance: DatasourceInstance, context: CallContext): Promise<DataResponse> {
+  const { settings, clients } = instance;
+  const parsed = parseQuery(dataQuery, settings);
+  const { query } = parsed;
+  const run = analysisRunner(query.analysis.kind); // fails fast, before any upstream request
+  const plan = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints);
+  const limits = { maxSeries: settings.maxSeries, maxPoints: settings.maxPoints };
+  const { series, warnings } = await fetchSeries(clients, query.source, plan, limits, context.signal);
+  const meta: FrameMeta = {
+    type: 'timeseries-multi',
+    typeVersion: [0, 1],
+    executedQueryString: `Expr: ${query.source.expr}\nStep: ${formatDuration(plan.stepMs)}`,
+    custom: { startMs: plan.startMs, endMs: plan.endMs, stepMs: plan.stepMs },
+  };
+  const notices = [
+    ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
+    ...warnings.map((text) => ({ severity: 'warning' as const, text })),
+  ];
+  if (notices.length > 0) {
+    meta.notices = notices;
+  }
+  const frames = await run({ query, plan, series, settings, meta, signal: context.signal });
+  return { frames: frames.map((frame) => encodeFrame(frame, dataQuery.refId)), status: 200 };
+}
+
+function concurrencyLimit(setting: string | undefined): number {
+  const value = Number.parseInt(setting ?? '', 10);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_CONCURRENCY;
+}
+
+/** Runs `task` for every item with at most `limit` in flight. */
+async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item);
+    }
+  });
+  await Promise.all(workers);
+}
