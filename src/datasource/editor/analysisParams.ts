@@ -1,7 +1,7 @@
 import type { Analysis, AnalysisKind, Seasonality } from '../types';
 
 /** Labels and one-line explanations for the analysis picker. */
-export const ANALYSIS_OPTIONS: ReadonlyArray<{ value: AnalysisKind; label: string; description: string }> = [
+export const ANALYSIS_OPTIONS: Array<{ value: AnalysisKind; label: string; description: string }> = [
   { value: 'passthrough', label: 'Passthrough', description: 'The upstream series unchanged.' },
   {
     value: 'anomaly',
