@@ -188,10 +188,8 @@ function evaluate(evaluation: Evaluation, options: Options): { rows: ModelRow[];
       const lastTraining = training.timestamps[training.timestamps.length - 1];
       for (let k = 0; k < horizon; k++) {
         const time = lastTraining + (k + 1) * step;
-        const slot = Math.round((time - whole.timestamps[0]) / step);
         const raw = series.timestamps.findIndex((t) => t === time);
         actual[k] = raw >= 0 ? series.values[raw] : NaN;
-        void slot;
       }
       const started = performance.now();
       const result = runner(training, horizon);

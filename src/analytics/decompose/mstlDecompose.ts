@@ -1,10 +1,17 @@
 import { centeredMovingAverage } from './centeredMovingAverage';
+import { significantLinearTrend } from './significantLinearTrend';
+
+/** |t| above which the seasonal profiles are estimated on the series minus its straight-line trend. */
+const TREND_T_STATISTIC = 3;
 
 /** Result of a multi-seasonal decomposition y = trend + Σ seasonal + remainder. */
 export interface Decomposition {
   /** The periods (in points) that were estimated, ascending. Periods too long for the data are dropped. */
   periods: number[];
-  /** Smooth trend (centred moving average of the seasonally adjusted series over the longest period). */
+  /**
+   * Smooth trend: centred moving average of the seasonally adjusted series over the longest period,
+   * a least-squares line over the last (first) period near the ends.
+   */
   trend: Float64Array;
   /** One seasonal component per period, aligned with the input. */
   seasonal: Float64Array[];
@@ -21,50 +28,101 @@ export interface Decomposition {
 
 /** Options of {@link mstlDecompose}. */
 export interface DecomposeOptions {
-  /** Back-fitting passes over the periods. Defaults to 2. */
+  /** Back-fitting passes over the trend and the periods. Defaults to 2. */
   iterations?: number;
-  /**
-   * Weight of each older cycle relative to the next newer one when averaging the seasonal profile
-   * (1 = plain mean of all cycles, smaller values follow a changing pattern faster). Defaults to 1.
-   */
-  cycleDecay?: number;
+  /** Per-phase median over cycles (true) or mean (false). Defaults to true. */
+  robust?: boolean;
 }
 
 /**
- * Estimates one seasonal profile: the weighted mean, per phase, of the series minus the mean of the
- * whole cycle it lies in. Cycles are aligned to end at the last point, so the newest data always counts.
+ * Trend of a (roughly) deseasonalized series: a centred moving average over `window` points, and
+ * within half a window of either end, where that average would be one-sided and lag a trend, the
+ * least-squares line through the first or last `window` points.
  */
-function seasonalProfile(values: Float64Array, period: number, cycleDecay: number): Float64Array {
+function trendEstimate(values: Float64Array, window: number): Float64Array {
+  const n = values.length;
+  const trend = centeredMovingAverage(values, window);
+  const half = Math.floor(window / 2);
+  const span = Math.min(n, window);
+  if (span < 3) {
+    return trend;
+  }
+  for (const atEnd of [false, true]) {
+    const offset = atEnd ? n - span : 0;
+    const meanX = (span - 1) / 2;
+    let meanY = 0;
+    for (let i = 0; i < span; i++) {
+      meanY += values[offset + i];
+    }
+    meanY /= span;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < span; i++) {
+      sxy += (i - meanX) * (values[offset + i] - meanY);
+      sxx += (i - meanX) * (i - meanX);
+    }
+    const slope = sxy / sxx;
+    for (let k = 0; k < Math.min(half, n); k++) {
+      const i = atEnd ? span - 1 - k : k;
+      trend[offset + i] = meanY + slope * (i - meanX);
+    }
+  }
+  return trend;
+}
+
+/** Median of the first `count` entries of `scratch` (reordered in place). */
+function medianOf(scratch: Float64Array, count: number): number {
+  const sorted = scratch.subarray(0, count).sort();
+  const middle = count >> 1;
+  return count % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Estimates one seasonal profile: per phase, the median (or mean) over cycles of the series minus the
+ * mean of the whole cycle it lies in. Cycles are aligned to end at the last point, so the newest data
+ * always counts. The median keeps one unusual cycle (a holiday, an outage, a level shift inside a
+ * cycle) from bending the profile.
+ */
+function seasonalProfile(values: Float64Array, period: number, robust: boolean): Float64Array {
   const n = values.length;
   const cycles = Math.floor(n / period);
-  const sums = new Float64Array(period);
-  const weights = new Float64Array(period);
-  let cycleWeight = 1;
+  const deviations = new Float64Array(cycles * period);
+  let complete = 0;
   for (let c = 0; c < cycles; c++) {
     const end = n - c * period;
     const start = end - period;
     let cycleSum = 0;
-    let count = 0;
     for (let t = start; t < end; t++) {
-      if (!Number.isNaN(values[t])) {
-        cycleSum += values[t];
-        count++;
-      }
+      cycleSum += values[t];
     }
-    if (count === period) {
-      const cycleMean = cycleSum / count;
-      for (let t = start; t < end; t++) {
-        const phase = t % period;
-        sums[phase] += cycleWeight * (values[t] - cycleMean);
-        weights[phase] += cycleWeight;
-      }
+    if (Number.isNaN(cycleSum)) {
+      continue;
     }
-    cycleWeight *= cycleDecay;
+    const cycleMean = cycleSum / period;
+    for (let t = start; t < end; t++) {
+      deviations[complete * period + (t % period)] = values[t] - cycleMean;
+    }
+    complete++;
   }
   const profile = new Float64Array(period);
+  const scratch = new Float64Array(Math.max(1, complete));
   let mean = 0;
   for (let k = 0; k < period; k++) {
-    profile[k] = weights[k] > 0 ? sums[k] / weights[k] : 0;
+    if (complete === 0) {
+      break;
+    }
+    for (let c = 0; c < complete; c++) {
+      scratch[c] = deviations[c * period + k];
+    }
+    if (robust) {
+      profile[k] = medianOf(scratch, complete);
+    } else {
+      let sum = 0;
+      for (let c = 0; c < complete; c++) {
+        sum += scratch[c];
+      }
+      profile[k] = sum / complete;
+    }
     mean += profile[k];
   }
   mean /= period;
@@ -77,9 +135,11 @@ function seasonalProfile(values: Float64Array, period: number, cycleDecay: numbe
 /**
  * Multi-seasonal decomposition in the spirit of MSTL (Bandara, Hyndman & Bergmeir 2021,
  * arXiv:2107.13462): seasonal components are estimated one period at a time, shortest first, each
- * on the series with the other components removed, and the whole pass is repeated (back-fitting).
- * Instead of STL's loess smoothers each component is a per-phase weighted mean of within-cycle
- * deviations (classical decomposition), which is fast, deterministic and uses the newest cycle fully.
+ * on the series with the other components (and a clearly significant linear trend) removed, and the
+ * whole pass is repeated (back-fitting). Instead of STL's loess smoothers each component is a
+ * per-phase weighted mean of within-cycle deviations (classical decomposition), which is fast,
+ * deterministic and uses the newest cycle fully; the reported trend is a moving average (a fitted
+ * line near the ends).
  *
  * Complexity O(iterations · n · #periods) plus the trend's moving average.
  *
@@ -92,16 +152,36 @@ function seasonalProfile(values: Float64Array, period: number, cycleDecay: numbe
 export function mstlDecompose(values: Float64Array, periods: number[], options: DecomposeOptions = {}): Decomposition {
   const n = values.length;
   const iterations = options.iterations ?? 2;
-  const cycleDecay = options.cycleDecay ?? 1;
+  const robust = options.robust ?? true;
   const usable = [...new Set(periods)]
     .filter((period) => Number.isInteger(period) && period >= 2 && n >= 2 * period)
     .sort((a, b) => a - b);
   const seasonal = usable.map(() => new Float64Array(n));
   const profiles = usable.map((period) => new Float64Array(period));
+  const trendWindow = usable.length > 0 ? usable[usable.length - 1] : Math.max(1, Math.min(n, 3));
   const work = new Float64Array(n);
+  const adjusted = new Float64Array(n);
   for (let iteration = 0; iteration < iterations; iteration++) {
+    // Back-fitting: trend from the series without the current seasonal estimates, then each
+    // seasonal component from the series without the trend and the other components.
+    adjusted.set(values);
+    for (const component of seasonal) {
+      for (let t = 0; t < n; t++) {
+        adjusted[t] -= component[t];
+      }
+    }
+    // Only a clear trend is removed; the within-cycle means below absorb slow level changes, and a
+    // weak line subtracted from weekly traffic distorts its profile more than it helps.
+    const line = significantLinearTrend(adjusted);
+    const slope = Math.abs(line.tStatistic) > TREND_T_STATISTIC ? line.slope : 0;
+    const currentTrend = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      currentTrend[t] = slope * t;
+    }
     for (let i = 0; i < usable.length; i++) {
-      work.set(values);
+      for (let t = 0; t < n; t++) {
+        work[t] = values[t] - currentTrend[t];
+      }
       for (let j = 0; j < usable.length; j++) {
         if (j !== i) {
           const other = seasonal[j];
@@ -110,7 +190,7 @@ export function mstlDecompose(values: Float64Array, periods: number[], options: 
           }
         }
       }
-      const profile = seasonalProfile(work, usable[i], cycleDecay);
+      const profile = seasonalProfile(work, usable[i], robust);
       profiles[i] = profile;
       const component = seasonal[i];
       for (let t = 0; t < n; t++) {
@@ -124,8 +204,7 @@ export function mstlDecompose(values: Float64Array, periods: number[], options: 
       seasonallyAdjusted[t] -= component[t];
     }
   }
-  const trendWindow = usable.length > 0 ? usable[usable.length - 1] : Math.max(1, Math.min(n, 3));
-  const trend = centeredMovingAverage(seasonallyAdjusted, trendWindow);
+  const trend = trendEstimate(seasonallyAdjusted, trendWindow);
   const remainder = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     remainder[t] = seasonallyAdjusted[t] - trend[t];

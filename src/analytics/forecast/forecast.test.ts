@@ -81,7 +81,7 @@ describe('forecast on hand-made series', () => {
       return raw;
     });
     const timestamps = Float64Array.from({ length: 400 }, (_, i) => i * 15_000);
-    const result = forecast(values, timestamps, { model: 'linear', horizon: 10, level: 0.9 });
+    const result = forecast(values, timestamps, { model: 'holt', horizon: 10, level: 0.9 });
     expect(result.notices.join(' ')).toMatch(/counter reset/);
     // The next point continues from the last raw value, about 10 per step.
     expect(result.point[0]).toBeGreaterThan(values[399] + 5);
