@@ -306,7 +306,7 @@ export function lokiPushBody(entries: LogEntry[]): {
  * POSTs entries to `<lokiUrl>/loki/api/v1/push`. Retries connection errors, 429 and 5xx with
  * back-off (Loki may still be starting); other errors throw with Loki's message.
  */
-export async function pushToLoki(lokiUrl: string, entries: LogEntry[], attempts = 8): Promise<void> {
+export async function pushToLoki(lokiUrl: string, entries: LogEntry[], attempts = 12): Promise<void> {
   if (!entries.length) {
     return;
   }
