@@ -30,7 +30,7 @@ export interface Decomposition {
 export interface DecomposeOptions {
   /** Back-fitting passes over the trend and the periods. Defaults to 2. */
   iterations?: number;
-  /** Per-phase median over cycles (true) or mean (false). Defaults to true. */
+  /** Per-phase median over cycles (true, resists one unusual cycle) or mean (false, less noisy with few cycles). Defaults to false. */
   robust?: boolean;
 }
 
@@ -152,7 +152,7 @@ function seasonalProfile(values: Float64Array, period: number, robust: boolean):
 export function mstlDecompose(values: Float64Array, periods: number[], options: DecomposeOptions = {}): Decomposition {
   const n = values.length;
   const iterations = options.iterations ?? 2;
-  const robust = options.robust ?? true;
+  const robust = options.robust ?? false;
   const usable = [...new Set(periods)]
     .filter((period) => Number.isInteger(period) && period >= 2 && n >= 2 * period)
     .sort((a, b) => a - b);
