@@ -1,0 +1,9 @@
+import { PanelPlugin } from '@grafana/data';
+
+import { addChartOptions, STANDARD_FIELD_CONFIG } from '../shared/panelOptions';
+import { SeriesShellPanel } from '../shared/SeriesShellPanel';
+import { type ForecastOptions } from './types';
+
+export const plugin = new PanelPlugin<ForecastOptions>(SeriesShellPanel)
+  .useFieldConfig(STANDARD_FIELD_CONFIG)
+  .setPanelOptions((builder) => addChartOptions(builder));

@@ -1,0 +1,80 @@
+import React from 'react';
+
+import { type DataFrame, type TimeRange } from '@grafana/data';
+import { type TimeZone, type VizLegendOptions } from '@grafana/schema';
+import { TimeSeries, TooltipPlugin2, type UPlotConfigBuilder } from '@grafana/ui';
+
+import { SeriesTooltip } from './SeriesTooltip';
+import { HOVER_ALL_SERIES } from './tooltipHoverMode';
+
+interface Props {
+  frames: DataFrame[];
+  width: number;
+  height: number;
+  timeRange: TimeRange;
+  timeZone: TimeZone;
+  legend: VizLegendOptions;
+  /** Drag-to-zoom on the chart calls this, as in Grafana's time series panel. */
+  onChangeTimeRange?: (range: { from: number; to: number }) => void;
+  /** Extra uPlot plugins (markers, overlays); they get the config builder and the joined frame. */
+  children?: (config: UPlotConfigBuilder, alignedFrame: DataFrame) => React.ReactNode;
+  /** Custom tooltip body; defaults to a list of the visible fields. */
+  renderTooltip?: (
+    alignedFrame: DataFrame,
+    dataIdxs: Array<number | null>,
+    seriesIdx: number | null,
+    isPinned: boolean
+  ) => React.ReactNode;
+  /** Changing this rebuilds the uPlot config (e.g. when panel options change). */
+  options?: Record<string, unknown>;
+}
+
+/** @grafana/ui's uPlot time series with Foresight's tooltip and drag-to-zoom wired in. */
+export function FramesTimeSeries({
+  frames,
+  width,
+  height,
+  timeRange,
+  timeZone,
+  legend,
+  onChangeTimeRange,
+  children,
+  renderTooltip,
+  options,
+}: Props) {
+  return (
+    <TimeSeries
+      frames={frames}
+      width={width}
+      height={height}
+      timeRange={timeRange}
+      timeZone={timeZone}
+      legend={legend}
+      options={options}
+    >
+      {(config, alignedFrame) => (
+        <>
+          <TooltipPlugin2
+            config={config}
+            hoverMode={HOVER_ALL_SERIES}
+            queryZoom={onChangeTimeRange}
+            render={(u, dataIdxs, seriesIdx, isPinned) =>
+              renderTooltip ? (
+                renderTooltip(alignedFrame, dataIdxs, seriesIdx, isPinned)
+              ) : (
+                <SeriesTooltip
+                  alignedFrame={alignedFrame}
+                  dataIdxs={dataIdxs}
+                  seriesIdx={seriesIdx}
+                  isPinned={isPinned}
+                  timeZone={timeZone}
+                />
+              )
+            }
+          />
+          {children?.(config, alignedFrame)}
+        </>
+      )}
+    </TimeSeries>
+  );
+}

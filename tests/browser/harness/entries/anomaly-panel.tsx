@@ -1,0 +1,31 @@
+/** Scenarios for the Foresight anomaly panel (src/panels/anomaly). */
+import { plugin } from '../../../../src/panels/anomaly/module';
+import { DEFAULT_ANOMALY_OPTIONS } from '../../../../src/panels/anomaly/types';
+import { framesFromJSON } from '../../fixtures/loadFrames';
+import { anomalyFrames } from '../../fixtures/synthetic';
+import { mountScenarios } from '../render';
+
+const options = DEFAULT_ANOMALY_OPTIONS;
+
+mountScenarios({
+  basic: {
+    plugin,
+    title: 'Request rate per service',
+    options,
+    fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] },
+    frames: () => framesFromJSON(anomalyFrames({ series: 3 })),
+  },
+  'no-data': { plugin, title: 'Request rate per service', options, frames: () => [] },
+  many: {
+    plugin,
+    title: '24 services',
+    options,
+    frames: () => framesFromJSON(anomalyFrames({ series: 24, seed: 3 })),
+  },
+  bench: {
+    plugin,
+    title: '50 series × 10,000 points',
+    options,
+    frames: () => framesFromJSON(anomalyFrames({ series: 50, points: 10_000, stepMs: 15_000, seed: 5 })),
+  },
+});

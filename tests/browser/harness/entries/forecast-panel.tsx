@@ -1,0 +1,35 @@
+/** Scenarios for the Foresight forecast panel (src/panels/forecast). */
+import { plugin } from '../../../../src/panels/forecast/module';
+import { DEFAULT_FORECAST_OPTIONS } from '../../../../src/panels/forecast/types';
+import { framesFromJSON } from '../../fixtures/loadFrames';
+import { forecastFrames } from '../../fixtures/synthetic';
+import { mountScenarios } from '../render';
+
+const options = DEFAULT_FORECAST_OPTIONS;
+
+mountScenarios({
+  basic: {
+    plugin,
+    title: 'Disk usage forecast',
+    options,
+    fieldConfig: { defaults: { unit: 'percent' }, overrides: [] },
+    frames: () => framesFromJSON(forecastFrames({ series: 1 })),
+  },
+  'no-data': { plugin, title: 'Disk usage forecast', options, frames: () => [] },
+  many: {
+    plugin,
+    title: 'Disk usage forecast, 4 disks',
+    options,
+    fieldConfig: { defaults: { unit: 'percent' }, overrides: [] },
+    frames: () => framesFromJSON(forecastFrames({ series: 4 })),
+  },
+  bench: {
+    plugin,
+    title: '50 series × 10,000 points',
+    options,
+    frames: () =>
+      framesFromJSON(
+        forecastFrames({ series: 50, historyPoints: 8_000, horizonPoints: 2_000, stepMs: 60_000, seed: 5 })
+      ),
+  },
+});

@@ -1,0 +1,210 @@
+/**
+ * Browser-side half of the harness: renders one panel scenario the way Grafana would — inside ThemeContext with
+ * GlobalStyles, in a PanelChrome, with the data run through applyFieldOverrides — and reports to the spec through
+ * `window.__harness`. Entries (entries/*.tsx) call `mountScenarios` with their scenarios.
+ */
+import React, { useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import {
+  type AbsoluteTimeRange,
+  applyFieldOverrides,
+  createTheme,
+  type DataFrame,
+  type DataQueryError,
+  dateTime,
+  EventBusSrv,
+  type FieldConfigSource,
+  LoadingState,
+  type PanelData,
+  type PanelPlugin,
+  ThemeContext,
+  type TimeRange,
+} from '@grafana/data';
+import { GlobalStyles, PanelChrome } from '@grafana/ui';
+
+import { registerStandardFieldConfigs } from './standardFieldConfigs';
+
+registerStandardFieldConfigs();
+
+/** Reports a panel that throws while rendering, so the spec fails with the panel's error instead of a timeout. */
+class ReportErrors extends React.Component<{ children: React.ReactNode }, { error?: Error }> {
+  override state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override componentDidCatch(error: Error) {
+    window.__harness.error = `${error.message}\n${error.stack}`;
+  }
+  override render() {
+    return this.state.error ? <pre>{String(this.state.error)}</pre> : this.props.children;
+  }
+}
+
+export interface Scenario {
+  /** The panel plugin under test (the real `plugin` export of a module.ts). */
+  plugin: PanelPlugin<any, any>;
+  title?: string;
+  /** Panel options; the panel's own defaults are merged in by the entry. */
+  options: object;
+  fieldConfig?: FieldConfigSource;
+  /** The frames a query would return; may be async (e.g. fetched from a JSON fixture). */
+  frames: () => DataFrame[] | Promise<DataFrame[]>;
+  /** Defaults to the span of the frames' time fields. */
+  timeRange?: { from: number; to: number };
+  errors?: DataQueryError[];
+  width?: number;
+  height?: number;
+}
+
+export interface HarnessState {
+  ready: boolean;
+  error?: string;
+  /** Milliseconds spent in applyFieldOverrides. */
+  prepMs?: number;
+  /** Milliseconds from `root.render` to two animation frames after the panel mounted (canvas drawn). */
+  renderMs?: number;
+  /** Every onChangeTimeRange call the panel made (e.g. a click on an anomalous interval). */
+  timeRangeChanges: AbsoluteTimeRange[];
+  /** Option changes the panel requested. */
+  optionChanges: object[];
+}
+
+declare global {
+  interface Window {
+    __harness: HarnessState;
+  }
+}
+
+/**
+ * Grafana fills a panel's field config with the plugin's defaults (colour scheme, custom draw options) when it
+ * loads the panel; the harness does the same from the plugin's field config registry.
+ */
+function withPluginDefaults(plugin: PanelPlugin<any, any>, source: FieldConfigSource): FieldConfigSource {
+  const defaults: Record<string, any> = { custom: {} };
+  for (const item of plugin.fieldConfigRegistry.list()) {
+    if (item.defaultValue === undefined) {
+      continue;
+    }
+    if (item.isCustom) {
+      defaults.custom[item.path] = item.defaultValue;
+    } else {
+      defaults[item.path] = item.defaultValue;
+    }
+  }
+  return {
+    ...source,
+    defaults: { ...defaults, ...source.defaults, custom: { ...defaults.custom, ...(source.defaults.custom ?? {}) } },
+  };
+}
+
+function frameSpan(frames: DataFrame[]): { from: number; to: number } {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const frame of frames) {
+    const time = frame.fields.find((f) => f.type === 'time');
+    if (time && time.values.length) {
+      from = Math.min(from, time.values[0]);
+      to = Math.max(to, time.values[time.values.length - 1]);
+    }
+  }
+  return Number.isFinite(from) ? { from, to } : { from: Date.UTC(2024, 5, 3, 0), to: Date.UTC(2024, 5, 3, 12) };
+}
+
+function toTimeRange(span: { from: number; to: number }): TimeRange {
+  const from = dateTime(span.from);
+  const to = dateTime(span.to);
+  return { from, to, raw: { from, to } };
+}
+
+/** Mounts the scenario named by `?scenario=` (theme from `?theme=light|dark`, size from `?width=&height=`). */
+export async function mountScenarios(scenarios: Record<string, Scenario>): Promise<void> {
+  window.__harness = { ready: false, timeRangeChanges: [], optionChanges: [] };
+  try {
+    const params = new URLSearchParams(window.location.search);
+    const name = params.get('scenario') ?? Object.keys(scenarios)[0];
+    const scenario = scenarios[name];
+    if (!scenario) {
+      throw new Error(`Unknown scenario "${name}"; this entry has: ${Object.keys(scenarios).join(', ')}`);
+    }
+    const mode = params.get('theme') === 'light' ? 'light' : 'dark';
+    const theme = createTheme({ colors: { mode } });
+    const width = Number(params.get('width') ?? scenario.width ?? 900);
+    const height = Number(params.get('height') ?? scenario.height ?? 420);
+    document.body.style.margin = '0';
+    document.body.style.background = theme.colors.background.canvas;
+
+    const rawFrames = await scenario.frames();
+    const fieldConfig = withPluginDefaults(scenario.plugin, scenario.fieldConfig ?? { defaults: {}, overrides: [] });
+    const prepStart = performance.now();
+    const series = applyFieldOverrides({
+      data: rawFrames,
+      fieldConfig,
+      fieldConfigRegistry: scenario.plugin.fieldConfigRegistry,
+      replaceVariables: (value: string) => value,
+      theme,
+      timeZone: 'utc',
+    });
+    window.__harness.prepMs = performance.now() - prepStart;
+
+    const timeRange = toTimeRange(scenario.timeRange ?? frameSpan(rawFrames));
+    const data: PanelData = {
+      state: scenario.errors?.length ? LoadingState.Error : LoadingState.Done,
+      series,
+      errors: scenario.errors,
+      timeRange,
+    };
+    const Panel = scenario.plugin.panel!;
+    const eventBus = new EventBusSrv();
+    const container = document.getElementById('root')!;
+    const renderStart = performance.now();
+
+    const Mounted = ({ children }: { children: React.ReactNode }) => {
+      useEffect(() => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            window.__harness.renderMs = performance.now() - renderStart;
+            window.__harness.ready = true;
+          })
+        );
+      }, []);
+      return <>{children}</>;
+    };
+
+    createRoot(container).render(
+      <ThemeContext.Provider value={theme}>
+        <GlobalStyles />
+        <div id="harness-root" style={{ padding: 16, width: width + 32, background: theme.colors.background.canvas }}>
+          <ReportErrors>
+            <Mounted>
+              <PanelChrome title={scenario.title ?? name} width={width} height={height}>
+                {(innerWidth, innerHeight) => (
+                  <Panel
+                    id={1}
+                    data={data}
+                    timeRange={timeRange}
+                    timeZone="utc"
+                    options={scenario.options}
+                    fieldConfig={fieldConfig}
+                    transparent={false}
+                    width={innerWidth}
+                    height={innerHeight}
+                    renderCounter={0}
+                    title={scenario.title ?? name}
+                    eventBus={eventBus}
+                    replaceVariables={(value: string) => value}
+                    onOptionsChange={(options: object) => window.__harness.optionChanges.push(options)}
+                    onFieldConfigChange={() => {}}
+                    onChangeTimeRange={(range: AbsoluteTimeRange) => window.__harness.timeRangeChanges.push(range)}
+                  />
+                )}
+              </PanelChrome>
+            </Mounted>
+          </ReportErrors>
+        </div>
+      </ThemeContext.Provider>
+    );
+  } catch (e) {
+    window.__harness.error = e instanceof Error ? `${e.message}\n${e.stack}` : String(e);
+  }
+}
