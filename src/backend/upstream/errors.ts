@@ -109,6 +109,9 @@ export function statusError(
   } else if (status === 429) {
     kind = 'upstream-error';
     message = `${title} is rate limiting requests (429 Too Many Requests); try again later${said}`;
+  } else if (status === 503 && /timed out|deadline exceeded/i.test(upstreamMessage ?? '')) {
+    kind = 'timeout';
+    message = `${title} stopped the query because it ran out of time (503); narrow the query (shorter range, larger step, fewer series)${said}`;
   } else if (status === 504 || status === 408) {
     kind = 'timeout';
     message = `${title} (or a proxy in front of it) timed out (${status})${said}`;
