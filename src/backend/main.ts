@@ -11,10 +11,16 @@ import { MetricsRegistry } from './metrics/registry';
 import { checkMagicCookie, handshakeLine, negotiateProtocolVersion } from './protocol/handshake';
 import { createLogger, parseLogLevel, type Logger } from './protocol/logger';
 import { startServer } from './protocol/server';
-import { queryData } from './query/queryData';
 import { routeResource } from './resources/router';
 import { httpClientFactory } from './settings/createClients';
 import { InstanceCache } from './settings/datasourceInstance';
+
+/**
+ * The query pipeline (with apache-arrow) loads after the handshake: Grafana waits for the handshake
+ * line, so everything not needed to serve gRPC is kept off that path and warmed up right after it.
+ */
+let queryPipeline: Promise<typeof import('./query/queryData')> | undefined;
+const loadQueryPipeline = () => (queryPipeline ??= import('./query/queryData'));
 
 /** Time allowed for in-flight calls after Shutdown before the process exits anyway (go-plugin waits 2 s). */
 const SHUTDOWN_GRACE_MS = 50;
@@ -71,8 +77,8 @@ async function main(): Promise<void> {
   let stopping = false;
   const server = await startServer(
     {
-      queryData: (request, context) =>
-        queryData(request, context, { instance: (r) => instances.get(r.pluginContext), logger }),
+      queryData: async (request, context) =>
+        (await loadQueryPipeline()).queryData(request, context, { instance: (r) => instances.get(r.pluginContext), logger }),
       checkHealth: (request, context) => checkHealth(request.pluginContext, context, (c) => instances.get(c)),
       collectMetrics: async () => metrics.render(),
       callResource: (request, context) => routeResource(request, context, (c) => instances.get(c)),
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     }
   );
   writeHandshake(handshakeLine(server.port, protocolVersion));
+  setImmediate(() => void loadQueryPipeline());
   logger.info('Foresight backend started', {
     address: `127.0.0.1:${server.port}`,
     protocolVersion,
