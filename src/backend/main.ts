@@ -33,6 +33,7 @@ function guardStdout(logger: Logger): void {
       logger[level](format(...args));
   console.log = toLog('info');
   console.info = toLog('info');
+  // eslint-disable-next-line no-console -- replaced, not used: a library's console.debug must not reach stdout
   console.debug = toLog('debug');
   console.warn = toLog('warn');
   console.error = toLog('error');

@@ -145,7 +145,7 @@ function timeValues(field: FrameField): BigInt64Array {
     return field.values;
   }
   const out = new BigInt64Array(field.values.length);
-  (field.values as Array<unknown>).forEach((v, i) => {
+  (field.values as unknown[]).forEach((v, i) => {
     if (typeof v === 'bigint') {
       out[i] = v;
     } else if (v !== null && v !== undefined) {
@@ -160,7 +160,7 @@ function numberValues(field: FrameField): Float64Array {
     return field.values;
   }
   const out = new Float64Array(field.values.length);
-  (field.values as Array<unknown>).forEach((v, i) => {
+  (field.values as unknown[]).forEach((v, i) => {
     if (typeof v === 'number') {
       out[i] = v;
     } else if (v !== null && v !== undefined) {
@@ -172,7 +172,7 @@ function numberValues(field: FrameField): Float64Array {
 
 function booleanBits(field: FrameField): Uint8Array {
   const bits = new Uint8Array(Math.ceil(field.values.length / 8));
-  (field.values as Array<unknown>).forEach((v, i) => {
+  (field.values as unknown[]).forEach((v, i) => {
     if (v === true) {
       bits[i >> 3] |= 1 << (i & 7);
     } else if (v !== false && v !== null && v !== undefined) {
@@ -187,7 +187,7 @@ function utf8Values(field: FrameField): { valueOffsets: Int32Array; data: Uint8A
   const encoded: Uint8Array[] = [];
   const valueOffsets = new Int32Array(field.values.length + 1);
   let total = 0;
-  (field.values as Array<unknown>).forEach((v, i) => {
+  (field.values as unknown[]).forEach((v, i) => {
     if (typeof v === 'string') {
       const bytes = encoder.encode(v);
       encoded.push(bytes);

@@ -18,7 +18,6 @@ interface SeaModule {
 
 function seaModule(): SeaModule | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sea = require('node:sea') as SeaModule;
     return sea.isSea() ? sea : undefined;
   } catch {
