@@ -3,7 +3,11 @@
  * grafana-sim, the stand-in for Grafana's plugin host, against a real Prometheus with demo history.
  * Build first: `npm run build` (or `npm run build:backend`).
  */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as grpc from '@grpc/grpc-js';
 import { tableFromIPC } from 'apache-arrow';
+import { loadProtocol } from '../../src/backend/protocol/loadProtos';
 import { startPrometheus, type PrometheusInstance } from './fixtures/prometheus';
 import {
   closedPortUrl,
@@ -14,7 +18,14 @@ import {
   unauthorizedServer,
   type FakeServer,
 } from './grafana-sim/fakeUpstreams';
-import { cleanUp, readFrameFile, requirePackagedBinary, runGrafanaSim, type SimRun } from './grafana-sim/grafanaSim';
+import {
+  cleanUp,
+  PLUGIN_BINARY,
+  readFrameFile,
+  requirePackagedBinary,
+  runGrafanaSim,
+  type SimRun,
+} from './grafana-sim/grafanaSim';
 
 const MINUTE_MS = 60_000;
 
@@ -331,6 +342,64 @@ describe('packaged backend under grafana-sim', () => {
         expect(details.prometheus.problem).toBe(problem);
       }
     });
+  });
+
+  it('never writes secrets to its logs or answers', async () => {
+    const secrets = ['bearer-SECRET-1f2e', 'header-SECRET-9a8b'];
+    const run = await session({
+      datasource: {
+        uid: 'foresight',
+        jsonData: {
+          prometheusUrl: prometheus.url,
+          prometheusAuth: 'bearer',
+          customHeaders: [{ target: 'prometheus', name: 'X-Scope-OrgID' }],
+        },
+        secureJsonData: { prometheusBearerToken: secrets[0], customHeaderValue0: secrets[1] },
+      },
+      calls: [
+        { method: 'CheckHealth', expect: { status: 'OK' } },
+        {
+          method: 'QueryData',
+          queries: [
+            { refId: 'A', from: 'now-1h', to: 'now', json: passthrough('up') },
+            { refId: 'B', from: 'now-1h', to: 'now', json: passthrough('sum(') },
+          ],
+        },
+        { method: 'CallResource', path: 'nope', url: 'nope', httpMethod: 'GET' },
+      ],
+    });
+    expect(run.summary.failures).toEqual([]);
+    const everything = [run.pluginStderr, run.stdout, ...fs.readdirSync(run.outDir).filter((f) => f.endsWith('.json') && f !== 'script.json').map((f) => fs.readFileSync(`${run.outDir}/${f}`, 'utf8'))].join('\n');
+    for (const secret of secrets) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('ignores SIGINT like Go plugins and exits promptly on GRPCController/Shutdown', async () => {
+    const child = spawn(PLUGIN_BINARY, [], {
+      env: { grafana_plugin_type: 'datasource', PLUGIN_PROTOCOL_VERSIONS: '2' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const line = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) {
+          resolve(out.split('\n')[0]);
+        }
+      });
+    });
+    expect(line).toMatch(/^1\|2\|tcp\|127\.0\.0\.1:\d+\|grpc$/);
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(child.exitCode).toBeNull();
+    const root = grpc.loadPackageDefinition(loadProtocol());
+    const Controller = (root.plugin as grpc.GrpcObject).GRPCController as grpc.ServiceClientConstructor;
+    const client = new Controller(line.split('|')[3], grpc.credentials.createInsecure());
+    await new Promise<void>((resolve, reject) => client.Shutdown({}, (error: Error | null) => (error ? reject(error) : resolve())));
+    client.close();
+    expect(await exited).toBe(0);
   });
 
   it('runs the queries of one request concurrently', async () => {
