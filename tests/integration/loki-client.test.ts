@@ -41,17 +41,17 @@ function timeNs(value: string): bigint {
     return BigInt(Math.round(parseFloat(value) * 1e9));
   }
   if (/^-?\d+$/.test(value)) {
-    return value.length <= 10 ? BigInt(value) * 1_000_000_000n : BigInt(value);
+    return value.length <= 10 ? BigInt(value) * BigInt('1000000000') : BigInt(value);
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
     throw new Error(`bad time ${value}`);
   }
-  return BigInt(ms) * 1_000_000n;
+  return BigInt(ms) * BigInt('1000000');
 }
 
 function timeMs(value: string): number {
-  return Number(timeNs(value) / 1_000_000n);
+  return Number(timeNs(value) / BigInt('1000000'));
 }
 
 /** Loki's reading of `step`: a duration (`5m`) or float seconds (`300`). */
@@ -342,7 +342,7 @@ describe.each(VERSIONS)('Loki %s recordings', (version) => {
       expect(result.streams.reduce((sum, s) => sum + s.lines.length, 0)).toBe(100);
       const newest = result.streams.flatMap((s) => [...s.timestampsNs]).reduce((a, b) => (a > b ? a : b));
       // 2026-01-07T14:29:59.795154000Z: 19 digits, more than a double holds exactly.
-      expect(newest).toBe(1_767_796_199_795_154_000n);
+      expect(newest).toBe(BigInt('1767796199795154000'));
       expect(result.streams.every((s) => s.lines.every((line) => line.includes('timeout')))).toBe(true);
     });
 
@@ -384,8 +384,8 @@ describe.each(VERSIONS)('Loki %s recordings', (version) => {
     server.unmatched.splice(unmatchedBefore);
     expect(sent).toHaveLength(1);
     const first = sent[0].params;
-    expect(BigInt(first.get('start')!)).toBe(BigInt(start) * 1_000_000n);
-    expect((BigInt(first.get('end')!) - BigInt(first.get('start')!)) / 1_000_000_000n).toBe(10_999n);
+    expect(BigInt(first.get('start')!)).toBe(BigInt(start) * BigInt('1000000'));
+    expect((BigInt(first.get('end')!) - BigInt(first.get('start')!)) / BigInt('1000000000')).toBe(BigInt('10999'));
   });
 });
 

@@ -26,6 +26,16 @@ function client(extra: Partial<UpstreamConfig> = {}, maxPointsPerRequest?: numbe
   return created;
 }
 
+/** The UpstreamError a call fails with (the test fails if it succeeds). */
+async function failure(pending: Promise<unknown>): Promise<UpstreamError> {
+  const outcome = await pending.then(
+    () => undefined,
+    (error: unknown) => error
+  );
+  expect(outcome).toBeInstanceOf(UpstreamError);
+  return outcome as UpstreamError;
+}
+
 beforeAll(async () => {
   prometheus = await startPrometheus({ days: 7 });
 });
@@ -114,9 +124,9 @@ test('a week of training at 15 s (over 40,000 points per series) arrives at full
 });
 
 test('a PromQL mistake reaches the user in Prometheus’s own words', async () => {
-  const error = await client()
-    .queryRange('sum(rate(http_requests_total[5m])', prometheus.endMs - HOUR, prometheus.endMs, MINUTE, LIMITS)
-    .catch((caught: unknown) => caught as UpstreamError);
+  const error = await failure(
+    client().queryRange('sum(rate(http_requests_total[5m])', prometheus.endMs - HOUR, prometheus.endMs, MINUTE, LIMITS)
+  );
   expect(error).toBeInstanceOf(UpstreamError);
   expect(error.kind).toBe('bad-request');
   expect(error.status).toBe(400);
@@ -125,20 +135,18 @@ test('a PromQL mistake reaches the user in Prometheus’s own words', async () =
 });
 
 test('a URL that includes /api/v1 is reported as the wrong URL', async () => {
-  const error = await client({ url: `${prometheus.url}/api/v1` })
-    .buildInfo()
-    .catch((caught: unknown) => caught as UpstreamError);
+  const error = await failure(client({ url: `${prometheus.url}/api/v1` }).buildInfo());
   expect(error.kind).toBe('not-found');
   expect(error.message).toMatch(/wrong URL\?/);
 });
 
 test('more series than the limit is refused with advice', async () => {
-  const error = await client()
-    .queryRange('http_requests_total', prometheus.endMs - HOUR, prometheus.endMs, MINUTE, {
+  const error = await failure(
+    client().queryRange('http_requests_total', prometheus.endMs - HOUR, prometheus.endMs, MINUTE, {
       maxSeries: 2,
       maxPoints: 1_000_000,
     })
-    .catch((caught: unknown) => caught as UpstreamError);
+  );
   expect(error.kind).toBe('too-many-series');
   expect(error.message).toMatch(/aggregate it/);
 });

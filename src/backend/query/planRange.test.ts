@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DEFAULT_MAX_POINTS_PER_SERIES, planRange } from './planRange';
+import { DEFAULT_MAX_POINTS_PER_SERIES, planRange, type PlanOptions } from './planRange';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -68,7 +68,7 @@ describe('planRange', () => {
     ]);
   });
 
-  test.each([
+  test.each<[string, PlanOptions]>([
     ['a small budget', { trainingMs: 7 * DAY, maxPointsPerSeries: 5_000 }],
     ['a long training window', { trainingMs: 365 * DAY }],
   ])('the budget holds for %s', (_name, options) => {

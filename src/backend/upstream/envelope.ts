@@ -4,7 +4,7 @@
  */
 import { UPSTREAM_TITLE, type UpstreamName } from './errors';
 import type { UpstreamAnswer } from './http';
-import { isRecord } from './decodeSamples';
+import { LimitError, ShapeError, isRecord } from './decodeSamples';
 import { UpstreamError } from './types';
 
 const MAX_MESSAGE_CHARS = 500;
@@ -119,4 +119,42 @@ function asStrings(value: unknown): string[] {
 
 function shorten(text: string): string {
   return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
+}
+
+/** Runs a decoding step, turning limit and shape problems into UpstreamErrors of the right kind. */
+export function decodeOrThrow<T>(upstream: UpstreamName, endpoint: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof LimitError) {
+      throw new UpstreamError(error.kind, error.message);
+    }
+    if (error instanceof ShapeError) {
+      throw badResponse(upstream, endpoint, error.message);
+    }
+    throw error;
+  }
+}
+
+/** `data` of a labels/label-values answer; a missing `data` (Loki, unknown label) is an empty list. */
+export function stringList(upstream: UpstreamName, endpoint: string, data: unknown): string[] {
+  if (data === undefined || data === null) {
+    return [];
+  }
+  if (!Array.isArray(data) || !data.every((item) => typeof item === 'string')) {
+    throw badResponse(upstream, endpoint, 'data is not a list of strings');
+  }
+  return data;
+}
+
+/** A build-info object with every field as a string; `undefined` when it has no version. */
+export function buildInfoFrom(body: unknown): { version: string; [key: string]: string } | undefined {
+  if (!isRecord(body) || typeof body.version !== 'string') {
+    return undefined;
+  }
+  const info: { version: string; [key: string]: string } = { version: body.version };
+  for (const [key, value] of Object.entries(body)) {
+    info[key] = String(value);
+  }
+  return info;
 }

@@ -118,6 +118,7 @@ export class UpstreamTransport {
         ) {
           continue;
         }
+        throwIfCancelled(request.signal, this.upstream);
         throw error;
       }
       if (answer.status < 400) {
@@ -132,6 +133,7 @@ export class UpstreamTransport {
       ) {
         continue;
       }
+      throwIfCancelled(request.signal, this.upstream);
       throw statusError(this.upstream, this.config.url, request.endpoint, answer.status, describeError(answer));
     }
   }

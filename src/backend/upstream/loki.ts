@@ -5,20 +5,12 @@
  * than 11,000 points per series or than Loki's default `max_query_length` (30d1h) are split and stitched;
  * log queries (those starting with a `{…}` selector) are sent as one call, since `limit` bounds them.
  */
-import {
-  LimitError,
-  ShapeError,
-  checkPointLimit,
-  checkSeriesLimit,
-  decodeNumericResult,
-  isRecord,
-  readLabels,
-} from './decodeSamples';
-import { badResponse, errorText, readEnvelope, readJson } from './envelope';
+import { ShapeError, checkPointLimit, decodeNumericResult, isRecord, readLabels } from './decodeSamples';
+import { badResponse, buildInfoFrom, decodeOrThrow, errorText, readEnvelope, readJson, stringList } from './envelope';
+import { fetchInCalls } from './fetchInCalls';
 import { UpstreamTransport, type TransportOptions, type UpstreamRequest } from './http';
-import { METADATA_MAX_BYTES, responseByteCap } from './prometheus';
+import { METADATA_MAX_BYTES, responseByteCap, seconds } from './prometheus';
 import { MAX_POINTS_PER_REQUEST, splitRange } from './splitRange';
-import { labelsKey, stitchSeries } from './stitchSeries';
 import {
   UpstreamError,
   type FetchLimits,
@@ -104,26 +96,18 @@ export class LokiClient {
     if (!(stepMs > 0)) {
       throw new UpstreamError('bad-request', `the query step must be positive, got ${stepMs} ms`);
     }
-    const parts: Series[][] = [];
-    const seen = new Set<string>();
-    let points = 0;
-    for (const call of splitRange(startMs, endMs, stepMs, this.maxPointsPerRequest, this.maxSpanMs)) {
+    let streams: LokiResult | undefined;
+    const calls = splitRange(startMs, endMs, stepMs, this.maxPointsPerRequest, this.maxSpanMs);
+    const series = await fetchInCalls('loki', calls, limits, async (call) => {
       const result = await this.rangeCall(expr, call.startMs, call.endMs, stepMs, limits, signal, options);
       if (result.kind === 'streams') {
         // Not a metric query after all (an unusual spelling of a log query): its first call is the answer.
-        return result;
+        streams = result;
+        return undefined;
       }
-      for (const item of result.series) {
-        seen.add(labelsKey(item.labels));
-        points += item.timestamps.length;
-      }
-      enforce(() => {
-        checkSeriesLimit(seen.size, limits);
-        checkPointLimit(points, limits);
-      });
-      parts.push(result.series);
-    }
-    return { kind: 'matrix', series: stitchSeries(parts) };
+      return result.series;
+    });
+    return streams ?? { kind: 'matrix', series: series ?? [] };
   }
 
   /**
@@ -166,13 +150,9 @@ export class LokiClient {
   /** `/loki/api/v1/status/buildinfo`: `version` and the other fields, as strings. */
   async buildInfo(signal?: AbortSignal): Promise<{ version: string; [key: string]: string }> {
     const answer = await this.send('/loki/api/v1/status/buildinfo', 'buildinfo', {}, METADATA_MAX_BYTES, signal);
-    const body = readJson('loki', 'buildinfo', answer);
-    if (typeof body.version !== 'string') {
+    const info = buildInfoFrom(readJson('loki', 'buildinfo', answer));
+    if (!info) {
       throw new UpstreamError('not-loki', 'buildinfo has no version, so this does not look like Loki', answer.status);
-    }
-    const info: { version: string; [key: string]: string } = { version: body.version };
-    for (const [key, value] of Object.entries(body)) {
-      info[key] = String(value);
     }
     return info;
   }
@@ -186,7 +166,7 @@ export class LokiClient {
       METADATA_MAX_BYTES,
       signal
     );
-    return stringList(readEnvelope('loki', 'labels', answer).data, 'labels');
+    return stringList('loki', 'labels', readEnvelope('loki', 'labels', answer).data);
   }
 
   /** Values of one label; an unknown label gives an empty list. */
@@ -204,7 +184,7 @@ export class LokiClient {
       METADATA_MAX_BYTES,
       signal
     );
-    return stringList(readEnvelope('loki', 'label_values', answer).data, 'label_values');
+    return stringList('loki', 'label_values', readEnvelope('loki', 'label_values', answer).data);
   }
 
   /** Label sets of the streams matching any of `match` within [startMs, endMs]. */
@@ -382,9 +362,9 @@ function decodeResult(endpoint: string, answer: Parameters<typeof readEnvelope>[
     throw badResponse('loki', endpoint, 'no data object');
   }
   if (data.resultType === 'streams') {
-    return { kind: 'streams', streams: enforce(() => decodeStreams(data.result, limits)) };
+    return { kind: 'streams', streams: decodeOrThrow('loki', endpoint, () => decodeStreams(data.result, limits)) };
   }
-  const series = enforce(() => decodeNumericResult(data.resultType, data.result, limits));
+  const series = decodeOrThrow('loki', endpoint, () => decodeNumericResult(data.resultType, data.result, limits));
   if (!series) {
     throw badResponse('loki', endpoint, `unknown result type ${JSON.stringify(data.resultType)}`);
   }
@@ -428,29 +408,13 @@ export function decodeStreams(result: unknown, limits: FetchLimits): LogStream[]
   });
 }
 
-function enforce<T>(decode: () => T): T {
-  try {
-    return decode();
-  } catch (error) {
-    if (error instanceof LimitError) {
-      throw new UpstreamError(error.kind, error.message);
-    }
-    if (error instanceof ShapeError) {
-      throw badResponse('loki', 'query', error.message);
-    }
-    throw error;
-  }
-}
+const NS_PER_MS = BigInt(1_000_000);
 
 /** Epoch milliseconds as the integer nanoseconds Loki reads, exactly. */
 export function nanoseconds(ms: number): string {
   const whole = Math.floor(ms);
   const fractionNs = Math.round((ms - whole) * 1e6);
-  return (BigInt(whole) * 1_000_000n + BigInt(fractionNs)).toString();
-}
-
-function seconds(ms: number): string {
-  return String(ms / 1000);
+  return (BigInt(whole) * NS_PER_MS + BigInt(fractionNs)).toString();
 }
 
 function logParams(options: LokiLogOptions): Record<string, string | undefined> {
@@ -471,14 +435,4 @@ function metadataParams(selector?: string, startMs?: number, endMs?: number): Re
     end: endMs === undefined ? undefined : nanoseconds(endMs),
     query: selector,
   };
-}
-
-function stringList(data: unknown, endpoint: string): string[] {
-  if (data === undefined || data === null) {
-    return [];
-  }
-  if (!Array.isArray(data) || !data.every((item) => typeof item === 'string')) {
-    throw badResponse('loki', endpoint, 'data is not a list of strings');
-  }
-  return data;
 }

@@ -3,18 +3,11 @@
  * Queries go as POST forms (long PromQL does not hit URL-length limits); ranges above 11,000 points per series
  * are split into several calls and stitched (see splitRange).
  */
-import {
-  LimitError,
-  ShapeError,
-  checkPointLimit,
-  checkSeriesLimit,
-  decodeNumericResult,
-  isRecord,
-} from './decodeSamples';
-import { badResponse, errorText, errorType, readEnvelope } from './envelope';
+import { decodeNumericResult, isRecord } from './decodeSamples';
+import { badResponse, buildInfoFrom, decodeOrThrow, errorText, errorType, readEnvelope, stringList } from './envelope';
+import { fetchInCalls } from './fetchInCalls';
 import { UpstreamTransport, type TransportOptions, type UpstreamRequest } from './http';
 import { MAX_POINTS_PER_REQUEST, splitRange } from './splitRange';
-import { labelsKey, stitchSeries } from './stitchSeries';
 import { UpstreamError, type FetchLimits, type Series, type UpstreamConfig, type UpstreamObserver } from './types';
 
 /** Byte cap for metadata answers (labels, series, build info). */
@@ -75,30 +68,23 @@ export class PrometheusClient {
     if (endMs < startMs) {
       throw new UpstreamError('bad-request', 'the query range ends before it starts');
     }
-    const calls = splitRange(startMs, endMs, stepMs, this.maxPointsPerRequest);
-    const parts: Series[][] = [];
     const warnings = new Set<string>();
-    const seen = new Set<string>();
-    let points = 0;
-    for (const call of calls) {
-      const { series, warnings: callWarnings } = await this.numericQuery(
-        'query_range',
-        { query: expr, start: seconds(call.startMs), end: seconds(call.endMs), step: seconds(stepMs) },
-        limits,
-        signal
-      );
-      callWarnings.forEach((warning) => warnings.add(warning));
-      for (const item of series) {
-        seen.add(labelsKey(item.labels));
-        points += item.timestamps.length;
+    const series = await fetchInCalls(
+      'prometheus',
+      splitRange(startMs, endMs, stepMs, this.maxPointsPerRequest),
+      limits,
+      async (call) => {
+        const result = await this.numericQuery(
+          'query_range',
+          { query: expr, start: seconds(call.startMs), end: seconds(call.endMs), step: seconds(stepMs) },
+          limits,
+          signal
+        );
+        result.warnings.forEach((warning) => warnings.add(warning));
+        return result.series;
       }
-      this.enforce(() => {
-        checkSeriesLimit(seen.size, limits);
-        checkPointLimit(points, limits);
-      });
-      parts.push(series);
-    }
-    return { series: stitchSeries(parts), warnings: [...warnings] };
+    );
+    return { series: series ?? [], warnings: [...warnings] };
   }
 
   /** Instant query at timeMs; each vector element becomes a one-point series (a matrix result keeps its points). */
@@ -109,12 +95,9 @@ export class PrometheusClient {
   /** `/api/v1/status/buildinfo`: `version` and the other fields Prometheus reports, as strings. */
   async buildInfo(signal?: AbortSignal): Promise<{ version: string; [key: string]: string }> {
     const data = await this.metadata('GET', '/api/v1/status/buildinfo', 'buildinfo', {}, signal);
-    if (!isRecord(data) || typeof data.version !== 'string') {
+    const info = buildInfoFrom(data);
+    if (!info) {
       throw badResponse('prometheus', 'buildinfo', 'no version');
-    }
-    const info: { version: string; [key: string]: string } = { version: data.version };
-    for (const [key, value] of Object.entries(data)) {
-      info[key] = String(value);
     }
     return info;
   }
@@ -122,7 +105,7 @@ export class PrometheusClient {
   /** Label names, optionally only those of series matching `match` selectors within [startMs, endMs]. */
   async labels(match?: string[], startMs?: number, endMs?: number, signal?: AbortSignal): Promise<string[]> {
     const data = await this.metadata('POST', '/api/v1/labels', 'labels', rangeParams(match, startMs, endMs), signal);
-    return stringList(data, 'labels');
+    return stringList('prometheus', 'labels', data);
   }
 
   /** Values of one label, optionally restricted to series matching `match` within [startMs, endMs]. */
@@ -140,7 +123,7 @@ export class PrometheusClient {
       rangeParams(match, startMs, endMs),
       signal
     );
-    return stringList(data, 'label_values');
+    return stringList('prometheus', 'label_values', data);
   }
 
   /** Metric names (values of `__name__`), optionally restricted by `match` selectors. */
@@ -190,7 +173,9 @@ export class PrometheusClient {
     if (!isRecord(data)) {
       throw badResponse('prometheus', endpoint, 'no data object');
     }
-    const series = this.enforce(() => decodeNumericResult(data.resultType, data.result, limits));
+    const series = decodeOrThrow('prometheus', endpoint, () =>
+      decodeNumericResult(data.resultType, data.result, limits)
+    );
     if (!series) {
       throw badResponse('prometheus', endpoint, `result type ${JSON.stringify(data.resultType)} is not numeric`);
     }
@@ -209,21 +194,6 @@ export class PrometheusClient {
       errorText
     );
     return readEnvelope('prometheus', endpoint, answer).data;
-  }
-
-  /** Runs a decoding step, turning limit and shape problems into UpstreamErrors. */
-  private enforce<T>(decode: () => T): T {
-    try {
-      return decode();
-    } catch (error) {
-      if (error instanceof LimitError) {
-        throw new UpstreamError(error.kind, error.message);
-      }
-      if (error instanceof ShapeError) {
-        throw badResponse('prometheus', 'query', error.message);
-      }
-      throw error;
-    }
   }
 }
 
@@ -250,14 +220,4 @@ function rangeParams(
     start: startMs === undefined ? undefined : seconds(startMs),
     end: endMs === undefined ? undefined : seconds(endMs),
   };
-}
-
-function stringList(data: unknown, endpoint: string): string[] {
-  if (data === undefined || data === null) {
-    return [];
-  }
-  if (!Array.isArray(data) || !data.every((item) => typeof item === 'string')) {
-    throw badResponse('prometheus', endpoint, 'data is not a list of strings');
-  }
-  return data;
 }
