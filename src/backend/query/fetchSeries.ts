@@ -40,13 +40,20 @@ export async function fetchSeries(
       if (clients.prometheus === undefined) {
         throw notConfigured('prometheus');
       }
-      return clients.prometheus.queryRangeWithWarnings(source.expr, plan.startMs, plan.endMs, plan.stepMs, limits, signal);
+      return clients.prometheus.queryRangeWithWarnings(
+        source.expr,
+        plan.fetchStartMs,
+        plan.fetchEndMs,
+        plan.stepMs,
+        limits,
+        signal
+      );
     }
     case 'loki': {
       if (clients.loki === undefined) {
         throw notConfigured('loki');
       }
-      const result = await clients.loki.queryRange(source.expr, plan.startMs, plan.endMs, plan.stepMs, limits, signal);
+      const result = await clients.loki.queryRange(source.expr, plan.fetchStartMs, plan.fetchEndMs, plan.stepMs, limits, signal);
       if (result.kind === 'streams') {
         throw new QueryError(
           400,

@@ -83,6 +83,7 @@ async function runQuery(dataQuery: DataQuery, instance: DatasourceInstance, cont
   };
   const notices = [
     ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
+    ...plan.notices.map((text) => ({ severity: 'info' as const, text })),
     ...warnings.map((text) => ({ severity: 'warning' as const, text })),
   ];
   if (notices.length > 0) {
