@@ -1,16 +1,22 @@
-import { type Field } from '@grafana/data';
+import { type Field, type FieldConfig } from '@grafana/data';
 
 /**
  * A copy of `field` that legends and tooltips call `name`. Grafana caches display names in `field.state`
  * (applyFieldOverrides fills it), so both the config and the cache are set. Pass `custom` to change how the
  * chart draws the field (line style, fill, hidden from legend) without touching the user's field config.
  */
-export function withDisplayName<T>(field: Field<T>, name: string, custom?: Record<string, unknown>): Field<T> {
+export function withDisplayName<T>(
+  field: Field<T>,
+  name: string,
+  custom?: Record<string, unknown>,
+  config?: Partial<FieldConfig>
+): Field<T> {
   return {
     ...field,
     values: nanToNull(field.values),
     config: {
       ...field.config,
+      ...config,
       displayName: name,
       custom: custom ? { ...(field.config.custom ?? {}), ...custom } : field.config.custom,
     },

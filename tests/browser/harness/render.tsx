@@ -86,16 +86,22 @@ function withPluginDefaults(plugin: PanelPlugin<any, any>, source: FieldConfigSo
     if (item.defaultValue === undefined) {
       continue;
     }
-    if (item.isCustom) {
-      defaults.custom[item.path] = item.defaultValue;
-    } else {
-      defaults[item.path] = item.defaultValue;
-    }
+    setPath(item.isCustom ? defaults.custom : defaults, item.path, item.defaultValue);
   }
   return {
     ...source,
     defaults: { ...defaults, ...source.defaults, custom: { ...defaults.custom, ...(source.defaults.custom ?? {}) } },
   };
+}
+
+/** Sets `a.b.c` paths as Grafana's options builder does for nested options. */
+function setPath(target: Record<string, any>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node = node[key] ??= {};
+  }
+  node[keys[keys.length - 1]] = value;
 }
 
 function frameSpan(frames: DataFrame[]): { from: number; to: number } {

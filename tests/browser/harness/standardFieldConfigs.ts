@@ -11,6 +11,7 @@ import {
   type FieldConfigPropertyItem,
   identityOverrideProcessor,
   numberOverrideProcessor,
+  standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
   stringOverrideProcessor,
   ThresholdsMode,
@@ -35,7 +36,31 @@ function item(id: string, process: FieldConfigPropertyItem['process'], extra: Pa
   } as FieldConfigPropertyItem;
 }
 
+/** Option editors Grafana registers at boot; panels' option builders look them up by id. */
+const EDITOR_IDS = [
+  'number',
+  'slider',
+  'text',
+  'strings',
+  'select',
+  'multi-select',
+  'radio',
+  'boolean',
+  'color',
+  'unit',
+  'field-name',
+  'links',
+  'mappings',
+  'thresholds',
+  'stats-picker',
+  'timezone',
+  'fieldColor',
+  'interval',
+  'datasource',
+];
+
 export function registerStandardFieldConfigs(): void {
+  standardEditorsRegistry.setInit(() => EDITOR_IDS.map((id) => ({ id, name: id, editor: noEditor })));
   standardFieldConfigEditorRegistry.setInit(() => [
     item('unit', unitOverrideProcessor),
     item('decimals', numberOverrideProcessor),

@@ -1,0 +1,85 @@
+import {
+  colorManipulator,
+  type DataFrame,
+  type Field,
+  FieldColorModeId,
+  type FieldConfig,
+  getFieldSeriesColor,
+  type GrafanaTheme2,
+} from '@grafana/data';
+import { GraphThresholdsStyleMode } from '@grafana/schema';
+
+import { type PanelSeries } from '../shared/readSeries';
+import { withDisplayName } from '../shared/withDisplayName';
+
+const HIDDEN = { legend: true, tooltip: false, viz: false };
+
+/**
+ * One frame per drawn series for @grafana/ui's TimeSeries: history (`actual`) solid in the series colour, the
+ * forecast dashed in the same colour, and the prediction-interval cone as `upper` filled down to `lower`.
+ * `colorIndex` is the series' position in the query, so a series keeps its colour whatever is drawn.
+ */
+export function buildForecastFrames(
+  series: PanelSeries[],
+  theme: GrafanaTheme2,
+  options: { showCone: boolean; colorIndex: (s: PanelSeries) => number }
+): { frames: DataFrame[]; colors: Map<string, string> } {
+  const colors = new Map<string, string>();
+  const frames = series.map((s) => {
+    const main = s.fields.actual ?? s.fields.forecast!;
+    const color = getFieldSeriesColor(
+      { ...main, state: { ...main.state, seriesIndex: options.colorIndex(s) } },
+      theme
+    ).color;
+    colors.set(s.key, color);
+    const fixed = (alpha = 1): Partial<FieldConfig> => ({
+      color: { mode: FieldColorModeId.Fixed, fixedColor: alpha === 1 ? color : colorManipulator.alpha(color, alpha) },
+    });
+    const noThresholds = { thresholdsStyle: { mode: GraphThresholdsStyleMode.Off } };
+    const fields: Field[] = [s.time];
+    if (s.fields.actual) {
+      fields.push(withDisplayName(s.fields.actual, s.name, { fillOpacity: 0 }, fixed()));
+    }
+    if (s.fields.forecast) {
+      fields.push(
+        withDisplayName(
+          s.fields.forecast,
+          `${s.name} forecast`,
+          {
+            ...noThresholds,
+            fillOpacity: 0,
+            lineWidth: 1.5,
+            lineStyle: { fill: 'dash', dash: [8, 5] },
+            hideFrom: { ...HIDDEN, legend: !!s.fields.actual },
+          },
+          fixed()
+        )
+      );
+    }
+    if (s.fields.upper && s.fields.lower) {
+      const lowerName = `${s.name} lower`;
+      fields.push(
+        withDisplayName(
+          s.fields.upper,
+          `${s.name} upper`,
+          {
+            ...noThresholds,
+            lineWidth: 0,
+            fillOpacity: options.showCone ? (theme.isDark ? 22 : 16) : 0,
+            fillBelowTo: options.showCone ? lowerName : undefined,
+            hideFrom: HIDDEN,
+          },
+          fixed()
+        ),
+        withDisplayName(
+          s.fields.lower,
+          lowerName,
+          { ...noThresholds, lineWidth: 0, fillOpacity: 0, hideFrom: HIDDEN },
+          fixed()
+        )
+      );
+    }
+    return { ...s.frame, fields, length: s.time.values.length };
+  });
+  return { frames, colors };
+}
