@@ -3,6 +3,7 @@
  * score them with the NAB v1.1 rules (bench/nab/scorer.ts).
  *
  *   npm run bench:nab -- [--data DIR] [--labels DIR] [--out DIR] [--detector auto,rolling,...]
+ *     [--per-file] [--speed-points N] [--tune key=value,...]
  *
  * Defaults (relative to the repo root): ../shared/data/nab/data, ../shared/data/nab/labels,
  * bench-results/nab. One parameter set for the whole corpus; the only per-file input besides the data
@@ -14,8 +15,9 @@ import * as path from 'path';
 
 import { createDetector } from '../../src/analytics/anomaly';
 import type { DetectorName } from '../../src/analytics/anomaly';
+import { applyTuning } from '../../src/analytics/anomaly/tuning';
 import { loadCorpus, type NabSeries } from './corpus';
-import { NAB_PROFILES, probationaryLength, scoreCorpus, type ScoredFile } from './scorer';
+import { NAB_PROFILES, probationaryLength, scoreCorpus, scoreFiles, type ScoredFile } from './scorer';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -31,14 +33,14 @@ function parseArgs(argv: string[]): Record<string, string> {
   return args;
 }
 
-/** Run one detector over one series, return the scores (0 where the detector gives NaN). */
+/** Run one detector over one series, return its onset scores (0 where the detector gives NaN). */
 function runDetector(detector: DetectorName, series: NabSeries): { scores: Float64Array; ms: number } {
   const n = series.values.length;
   const scores = new Float64Array(n);
   const start = performance.now();
   const d = createDetector({ detector, warmup: probationaryLength(n) });
   for (let i = 0; i < n; i++) {
-    const s = d.update(series.timestamps[i], series.values[i]).score;
+    const s = d.update(series.timestamps[i], series.values[i]).onset;
     scores[i] = s === s ? s : 0;
   }
   return { scores, ms: performance.now() - start };
@@ -86,13 +88,22 @@ function measureThroughput(detector: DetectorName, points: number): number {
   let sink = 0;
   const start = performance.now();
   for (let i = 0; i < points; i++) {
-    sink += d.update(timestamps[i], values[i]).score || 0;
+    sink += d.update(timestamps[i], values[i]).onset || 0;
   }
   const seconds = (performance.now() - start) / 1000;
   if (sink < 0) {
     console.log(sink);
   }
   return points / seconds;
+}
+
+/** Per-file table at the corpus-optimised standard threshold: where points are won and lost. */
+function printPerFile(detector: string, files: ScoredFile[], threshold: number): void {
+  console.log(`${detector}: per file at the standard threshold ${threshold.toFixed(4)}`);
+  for (const f of scoreFiles(files, NAB_PROFILES[0], threshold)) {
+    const where = f.firstDetection.map((x) => (Number.isNaN(x) ? '-' : x.toFixed(2))).join(' ');
+    console.log(`  ${f.name.padEnd(62)} TP ${f.tp}/${f.windows}  FP ${String(f.fp).padStart(3)}  raw ${f.raw.toFixed(2).padStart(6)}  first ${where}`);
+  }
 }
 
 function main(): void {
@@ -103,6 +114,9 @@ function main(): void {
   const detectors = (args.detector ?? 'auto').split(',').filter(Boolean) as DetectorName[];
   const throughputPoints = Number(args['speed-points'] ?? 2_000_000);
 
+  if (args.tune) {
+    applyTuning(args.tune);
+  }
   const corpus = loadCorpus(dataDir, labelsDir);
   const totalRows = corpus.reduce((a, s) => a + s.values.length, 0);
   console.log(`NAB corpus: ${corpus.length} files, ${totalRows} rows, ${corpus.reduce((a, s) => a + s.windows.length, 0)} windows`);
@@ -139,6 +153,9 @@ function main(): void {
       files.push({ name: series.name, timestamps: series.timestampText, scores: run.scores, windows: series.windows });
     }
     const profiles = NAB_PROFILES.map((p) => scoreCorpus(files, p));
+    if (args['per-file'] !== undefined) {
+      printPerFile(detector, files, profiles[0].threshold);
+    }
     const throughput = throughputPoints > 0 ? measureThroughput(detector, throughputPoints) : NaN;
     (summary.detectors as Record<string, unknown>)[detector] = {
       scores: Object.fromEntries(profiles.map((p) => [p.profile, p])),

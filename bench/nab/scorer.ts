@@ -248,3 +248,65 @@ export function scoreCorpus(files: ScoredFile[], profile: NabProfile): ProfileSc
     fn: windowTotal - detected,
   };
 }
+
+/** Per-file outcome at one threshold: detected windows, false positives and the file's raw score. */
+export interface FileOutcome {
+  name: string;
+  windows: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  raw: number;
+  /** For each window, the relative position (0 = left edge, 1 = right edge) of its first detection, or NaN. */
+  firstDetection: number[];
+}
+
+/** Score every file at a fixed threshold (e.g. the corpus optimum) to see where points are lost. */
+export function scoreFiles(files: ScoredFile[], profile: NabProfile, threshold: number): FileOutcome[] {
+  return files.map((file) => {
+    const rows = sweepFile(file, profile, 0);
+    const best = new Float64Array(rows.windowCount).fill(NaN);
+    const firstAt = new Float64Array(rows.windowCount).fill(NaN);
+    const widths = new Int32Array(rows.windowCount);
+    const starts = new Int32Array(rows.windowCount).fill(-1);
+    for (let i = 0; i < rows.scores.length; i++) {
+      const w = rows.windowIds[i];
+      if (w >= 0) {
+        if (starts[w] < 0) {
+          starts[w] = i;
+        }
+        widths[w]++;
+      }
+    }
+    let fp = 0;
+    let raw = 0;
+    for (let i = 0; i < rows.scores.length; i++) {
+      if (!(rows.scores[i] >= threshold)) {
+        continue;
+      }
+      const w = rows.windowIds[i];
+      if (w < 0) {
+        fp++;
+        raw += rows.weights[i];
+      } else if (Number.isNaN(best[w])) {
+        best[w] = rows.weights[i];
+        firstAt[w] = (i - starts[w]) / Math.max(1, widths[w] - 1);
+      }
+    }
+    let tp = 0;
+    let scorable = 0;
+    for (let w = 0; w < rows.windowCount; w++) {
+      if (starts[w] < 0) {
+        continue;
+      }
+      scorable++;
+      if (Number.isNaN(best[w])) {
+        raw -= profile.fnWeight;
+      } else {
+        tp++;
+        raw += best[w];
+      }
+    }
+    return { name: file.name, windows: scorable, tp, fp, fn: scorable - tp, raw, firstDetection: Array.from(firstAt) };
+  });
+}

@@ -2,9 +2,11 @@ import { detectPeriods } from '../seasonality/detectPeriods';
 import { createRollingQuantile } from '../stats/rollingQuantile';
 import { normalTail } from '../stats/normalTail';
 import { AnomalyLikelihood } from './anomalyLikelihood';
+import { ContextNovelty } from './contextNovelty';
 import { LevelShift } from './levelShift';
 import { RollingBaseline } from './rollingBaseline';
 import { SeasonalBaseline } from './seasonalBaseline';
+import { TUNING } from './tuning';
 import { bandWidthForSensitivity } from './sensitivity';
 import type { AnomalyParams, AnomalyPoint, BaselineComponent, DetectorName, StreamingDetector } from './types';
 
@@ -20,8 +22,6 @@ const LOG_TAIL_FLOOR = 10;
 const PERIOD_BUFFER = 8192;
 /** Surprisal (−log10 two-sided tail) is capped so one absurd point cannot dominate the averages. */
 const MAX_SURPRISAL = 12;
-/** After a score is reported, weaker scores within this many points are reported as 0 (same event). */
-const REFRACTORY = 200;
 
 /** −log10 of the two-sided normal tail of |z|: 0 for z = 0, ≈ 1.3 at 2σ, ≈ 4.2 at 4σ. */
 function surprisal(z: number): number {
@@ -58,8 +58,9 @@ class Detector implements StreamingDetector {
   private readonly levelShift: LevelShift | null;
   private seasonal: SeasonalBaseline | null = null;
   /** One anomaly likelihood per view: the main baseline (rolling, then seasonal once known) and the level shift. */
-  private readonly likelihoods = [0, 1].map(() => new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW));
-  private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, anomalous: 0 };
+  private readonly likelihoods = [0, 1, 2].map(() => new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW));
+  private readonly context: ContextNovelty | null;
+  private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, onset: NaN, anomalous: 0 };
   private readonly steps = createRollingQuantile(63);
   private lastTimestamp = NaN;
   private count = 0;
@@ -72,6 +73,7 @@ class Detector implements StreamingDetector {
   // Event suppression: the last reported score and when it was reported.
   private lastReported = 0;
   private lastReportedAt = -Infinity;
+  private novelty = NaN;
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -84,6 +86,7 @@ class Detector implements StreamingDetector {
     this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
     this.rolling = this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
     this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
+    this.context = this.name === 'auto' ? new ContextNovelty(TUNING.contextLevels, TUNING.contextOrder) : null;
     if (Array.isArray(this.seasonality)) {
       this.seasonal = new SeasonalBaseline(this.seasonality);
     } else if (this.seasonality === 'auto') {
@@ -125,6 +128,21 @@ class Detector implements StreamingDetector {
     this.levelShift?.observe(value);
     this.seasonal?.observe(value);
     this.bufferForPeriods(value);
+    let novelty = NaN;
+    if (this.context) {
+      if (this.count === this.warmup) {
+        this.context.learn(value);
+        const replay = this.context.fit();
+        // Calibrate the novelty likelihood on the warm-up (skipping its first part, when every context is new).
+        const skipFrac = TUNING.contextCalibrationSkip;
+        for (let i = Math.floor(skipFrac * replay.length); i < replay.length; i++) {
+          this.likelihoods[2].update(replay[i]);
+        }
+      } else {
+        novelty = this.context.observe(value);
+      }
+    }
+    this.novelty = novelty;
 
     // Expected value and band: the seasonal baseline when it has one, else the rolling one.
     const base: BaselineComponent | null =
@@ -137,17 +155,38 @@ class Detector implements StreamingDetector {
     const tail = this.combinedTail();
     if (this.count <= this.warmup || !Number.isFinite(value)) {
       out.score = NaN;
+      out.onset = NaN;
       out.anomalous = 0;
       return out;
     }
     const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / LOG_TAIL_FLOOR) : NaN;
-    if (this.count - this.lastReportedAt < REFRACTORY && !(score > this.lastReported)) {
-      out.score = 0;
+    out.score = score;
+    const mode = TUNING.onsetMode;
+    const R = TUNING.refractory;
+    const tau = TUNING.eventLevel;
+    if (mode === 0) {
+      if (this.count - this.lastReportedAt < R && !(score > this.lastReported)) {
+        out.onset = 0;
+      } else {
+        out.onset = score;
+        if (score > 0) {
+          this.lastReported = score;
+          this.lastReportedAt = this.count;
+        }
+      }
     } else {
-      out.score = score;
-      if (score > 0) {
+      const inEvent = this.count - this.lastReportedAt < R;
+      if (!inEvent) {
+        out.onset = score;
+        if (score >= tau) {
+          this.lastReported = score;
+          this.lastReportedAt = this.count;
+        }
+      } else if (mode === 2 && score > this.lastReported) {
+        out.onset = score;
         this.lastReported = score;
-        this.lastReportedAt = this.count;
+      } else {
+        out.onset = 0;
       }
     }
     out.anomalous = value > out.upper ? 1 : value < out.lower ? -1 : 0;
@@ -179,6 +218,16 @@ class Detector implements StreamingDetector {
       const c = this.levelShift;
       const tail = this.likelihoods[1].update(c.surprise === c.surprise ? surprisal(c.surprise) : NaN);
       if (tail === tail) {
+        best = asked === 0 || tail < best ? tail : best;
+        asked++;
+      }
+    }
+    if (this.context) {
+      const tail = this.likelihoods[2].update(this.novelty);
+      if (tail === tail) {
+        if (TUNING.contextOnly === 1) {
+          return tail;
+        }
         best = asked === 0 || tail < best ? tail : best;
         asked++;
       }

@@ -23,6 +23,7 @@ export function detectAnomalies(values: Float64Array, timestamps: Float64Array, 
     lower: new Float64Array(n),
     upper: new Float64Array(n),
     score: new Float64Array(n),
+    onset: new Float64Array(n),
     anomalous: new Int8Array(n),
     warmup: Math.min(detector.warmup, n),
     notices: [],
@@ -33,6 +34,7 @@ export function detectAnomalies(values: Float64Array, timestamps: Float64Array, 
     result.lower[i] = point.lower;
     result.upper[i] = point.upper;
     result.score[i] = point.score;
+    result.onset[i] = point.onset;
     result.anomalous[i] = point.anomalous;
   }
   result.notices = detector.notices();

@@ -71,7 +71,7 @@ export class LevelShift implements BaselineComponent {
     this.surprise = Math.abs(this.z);
   }
 
-  skip(): void {
+  skip(_count: number): void {
     // Gaps do not change levels.
   }
 

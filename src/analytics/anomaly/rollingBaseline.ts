@@ -65,7 +65,7 @@ export class RollingBaseline implements BaselineComponent {
     }
   }
 
-  skip(): void {
+  skip(_count: number): void {
     // A gap does not change a rolling median; the next value is compared with the last known window.
   }
 

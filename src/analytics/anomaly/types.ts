@@ -29,8 +29,17 @@ export interface AnomalyPoint {
   lower: number;
   /** Upper edge of the normal band. */
   upper: number;
-  /** Anomaly score in [0, 1]; NaN during warm-up and for missing values. */
+  /**
+   * Continuous calibrated anomaly score in [0, 1] ("how unusual is the series now"): the anomaly
+   * likelihood on a log scale. Stays high while the series stays anomalous. NaN during warm-up and for
+   * missing values.
+   */
   score: number;
+  /**
+   * Onset score in [0, 1] ("a new anomaly starts here"): `score` at the point where an anomaly event
+   * starts, 0 while the same event goes on (see docs/anomaly.md). NaN where `score` is NaN.
+   */
+  onset: number;
   /** −1 below the band, 1 above it, 0 inside (or unknown). */
   anomalous: number;
 }
@@ -51,6 +60,7 @@ export interface AnomalyResult {
   lower: Float64Array;
   upper: Float64Array;
   score: Float64Array;
+  onset: Float64Array;
   anomalous: Int8Array;
   /** Points without a score at the start of the series. */
   warmup: number;

@@ -1,0 +1,167 @@
+/**
+ * Context novelty: how new is the recent *pattern* of the series, rather than how far is the point
+ * from a forecast.
+ *
+ * Definition: values are quantised into `levels` equal bins over the range [lo, hi] learnt in the
+ * warm-up (values outside it fall into overflow bins of the same width, up to `levels` more on either
+ * side). The context of order k at time t is the tuple of the last k bins (k = 1..maxOrder). Every
+ * context seen is counted in an open-addressing hash table of 32-bit keys; the raw novelty of a point is
+ * the fraction of its orders whose context had never been seen before, weighted towards the short
+ * orders (a never-seen level counts for every order). This is the idea of the "contextual anomaly
+ * detector" (M. Smirnov, CAD OSE, NAB 2016) and of HTM's raw anomaly score (the fraction of the input
+ * that was not predicted; Ahmad et al., Neurocomputing 2017) in a form that costs a few hash probes
+ * per point. The table is bounded: when it is 60 % full, contexts seen once are forgotten and the other
+ * counts halved, so memory is O(2^tableBits) whatever the stream length.
+ *
+ * @example
+ * const c = new ContextNovelty();
+ * warmupValues.forEach((v) => c.learn(v)); c.fit();
+ * const raw = c.observe(nextValue); // 0 = familiar pattern, 1 = never-seen level
+ */
+export class ContextNovelty {
+  private readonly levels: number;
+  private readonly maxOrder: number;
+  private readonly keys: Int32Array;
+  private readonly counts: Float32Array;
+  private readonly mask: number;
+  private used = 0;
+  private readonly recent: Int32Array;
+  private recentCount = 0;
+  private readonly weights: Float64Array;
+  private warmup: number[] | null = [];
+  private lo = NaN;
+  private width = NaN;
+
+  constructor(levels = 12, maxOrder = 6, tableBits = 16) {
+    this.levels = levels;
+    this.maxOrder = maxOrder;
+    this.keys = new Int32Array(1 << tableBits);
+    this.counts = new Float32Array(1 << tableBits);
+    this.mask = (1 << tableBits) - 1;
+    this.recent = new Int32Array(maxOrder);
+    this.weights = new Float64Array(maxOrder);
+    let total = 0;
+    for (let k = 0; k < maxOrder; k++) {
+      this.weights[k] = 1;
+      total += this.weights[k];
+    }
+    for (let k = 0; k < maxOrder; k++) {
+      this.weights[k] /= total;
+    }
+  }
+
+  /** Before `fit`: remember a warm-up value (NaN for a gap). */
+  learn(value: number): void {
+    this.warmup?.push(value);
+  }
+
+  /**
+   * Fix the range from the warm-up values and learn their contexts; returns the raw novelty of each
+   * warm-up value as it was learnt (NaN for gaps), so a calibration can start from them.
+   */
+  fit(): Float64Array {
+    const values = this.warmup ?? [];
+    this.warmup = null;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) {
+      if (v === v) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    const novelty = new Float64Array(values.length).fill(NaN);
+    if (lo === Infinity) {
+      return novelty;
+    }
+    const span = hi - lo > 0 ? hi - lo : Math.max(Math.abs(lo) * 1e-3, 1e-9);
+    this.lo = lo;
+    this.width = span / this.levels;
+    for (let i = 0; i < values.length; i++) {
+      novelty[i] = this.observe(values[i]);
+    }
+    return novelty;
+  }
+
+  /** Raw novelty of `value` in [0, 1] (NaN before `fit` or for a gap), then learn its contexts. */
+  observe(value: number): number {
+    if (this.warmup !== null) {
+      this.warmup.push(value);
+      return NaN;
+    }
+    if (!(value === value) || !(this.width > 0)) {
+      this.recentCount = 0; // a gap breaks the context
+      return NaN;
+    }
+    let level = Math.floor((value - this.lo) / this.width);
+    const L = this.levels;
+    level = level < -L ? -L : level >= 2 * L ? 2 * L - 1 : level;
+    // Shift the recent levels (newest first).
+    const recent = this.recent;
+    for (let k = this.maxOrder - 1; k > 0; k--) {
+      recent[k] = recent[k - 1];
+    }
+    recent[0] = level;
+    if (this.recentCount < this.maxOrder) {
+      this.recentCount++;
+    }
+    let novelty = 0;
+    let h = 0x9e3779b9 | 0;
+    for (let k = 0; k < this.recentCount; k++) {
+      h = Math.imul(h ^ (recent[k] + 1000 * (k + 1)), 0x85ebca6b);
+      h ^= h >>> 13;
+      const key = h === 0 ? 1 : h;
+      if (this.bump(key) === 0) {
+        novelty += this.weights[k];
+      }
+    }
+    for (let k = this.recentCount; k < this.maxOrder; k++) {
+      novelty += 0; // incomplete context after a gap: no opinion on the longer orders
+    }
+    return novelty;
+  }
+
+  /** Count one occurrence of `key`; returns the count before. */
+  private bump(key: number): number {
+    const keys = this.keys;
+    let i = (key ^ (key >>> 16)) & this.mask;
+    for (;;) {
+      const k = keys[i];
+      if (k === key) {
+        const before = this.counts[i];
+        this.counts[i] = before + 1;
+        return before;
+      }
+      if (k === 0) {
+        keys[i] = key;
+        this.counts[i] = 1;
+        if (++this.used > 0.6 * keys.length) {
+          this.age();
+        }
+        return 0;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Forget contexts seen once, halve the other counts, and rebuild the table. */
+  private age(): void {
+    const oldKeys = this.keys.slice();
+    const oldCounts = this.counts.slice();
+    this.keys.fill(0);
+    this.counts.fill(0);
+    this.used = 0;
+    for (let j = 0; j < oldKeys.length; j++) {
+      const c = Math.floor(oldCounts[j] / 2);
+      if (oldKeys[j] !== 0 && c >= 1) {
+        let i = (oldKeys[j] ^ (oldKeys[j] >>> 16)) & this.mask;
+        while (this.keys[i] !== 0) {
+          i = (i + 1) & this.mask;
+        }
+        this.keys[i] = oldKeys[j];
+        this.counts[i] = c;
+        this.used++;
+      }
+    }
+  }
+}

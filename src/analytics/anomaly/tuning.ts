@@ -1,0 +1,34 @@
+/**
+ * Internal constants of the detectors, in one place so the NAB benchmark can run ablations
+ * (`npm run bench:nab -- --tune key=value,...`). Not part of the public API: the values here are the
+ * one parameter set used for every series; change them only with a benchmark run.
+ */
+export const TUNING = {
+  /** Context novelty: quantisation levels over the warm-up range. */
+  contextLevels: 12,
+  /** Context novelty: longest context (number of consecutive levels). */
+  contextOrder: 4,
+  /** Fraction of the warm-up replay skipped before the novelty likelihood starts learning. */
+  contextCalibrationSkip: 0.5,
+  /** Onset: mode 0 = report new maxima within the refractory period, 1 = one report per event, 2 = 1 + higher peaks. */
+  onsetMode: 0,
+  /** Onset: points after a report during which weaker scores are reported as 0. */
+  refractory: 200,
+  /** Onset (modes 1, 2): score at which an event starts. */
+  eventLevel: 0.5,
+  /** Experiment switch: 1 = the context novelty alone decides the score. */
+  contextOnly: 0,
+};
+
+export type TuningKey = keyof typeof TUNING;
+
+/** Apply `key=value,key=value` overrides (benchmark ablations); unknown keys throw. */
+export function applyTuning(spec: string): void {
+  for (const part of spec.split(',').filter(Boolean)) {
+    const [key, value] = part.split('=');
+    if (!(key in TUNING) || !Number.isFinite(Number(value))) {
+      throw new Error(`unknown tuning "${part}"; keys: ${Object.keys(TUNING).join(', ')}`);
+    }
+    TUNING[key as TuningKey] = Number(value);
+  }
+}
