@@ -12,8 +12,6 @@ import type { AnomalyParams, AnomalyPoint, BaselineComponent, DetectorName, Stre
 
 const DEFAULT_WARMUP = 288;
 const DEFAULT_WINDOW = 64;
-/** Raw scores averaged by the anomaly likelihood. */
-const SHORT_WINDOW = 10;
 /** History the likelihood compares against (HTM's `historicWindowSize`, 30 days of 5-minute data). */
 const LONG_WINDOW = 8640;
 /** Tails below 1e-10 all map to score 1 (as in HTM's log-likelihood). */
@@ -58,7 +56,8 @@ class Detector implements StreamingDetector {
   private readonly levelShift: LevelShift | null;
   private seasonal: SeasonalBaseline | null = null;
   /** One anomaly likelihood per view: the main baseline (rolling, then seasonal once known) and the level shift. */
-  private readonly likelihoods = [0, 1, 2].map(() => new AnomalyLikelihood(SHORT_WINDOW, LONG_WINDOW));
+  /** One anomaly likelihood per view: rolling, level shift, context novelty, seasonal. */
+  private likelihoods = [0, 1, 2, 3].map(() => new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW));
   private readonly context: ContextNovelty | null;
   private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, onset: NaN, anomalous: 0 };
   private readonly steps = createRollingQuantile(63);
@@ -74,6 +73,7 @@ class Detector implements StreamingDetector {
   private lastReported = 0;
   private lastReportedAt = -Infinity;
   private novelty = NaN;
+  dbg = [NaN, NaN, NaN];
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -200,23 +200,25 @@ class Detector implements StreamingDetector {
    */
   private combinedTail(): number {
     const seasonalReady = this.seasonal !== null && this.seasonal.surprise === this.seasonal.surprise;
-    let main: BaselineComponent | null = this.rolling;
-    if ((this.name === 'seasonal' || this.name === 'auto') && seasonalReady) {
-      // With a cycle, a rolling median mistakes the daily swing for anomalies: trust the seasonal view.
-      main = this.seasonal;
-    }
     let best = NaN;
     let asked = 0;
-    if (main) {
-      const tail = this.likelihoods[0].update(main.surprise === main.surprise ? surprisal(main.surprise) : NaN);
-      if (tail === tail) {
-        best = tail;
-        asked++;
-      }
+    // Both views are calibrated all along; with a cycle, a rolling median mistakes the daily swing
+    // for anomalies, so the seasonal view is trusted once it can judge.
+    const r = this.rolling;
+    const rollingTail = r ? this.likelihoods[0].update(r.surprise === r.surprise ? surprisal(r.surprise) : NaN) : NaN;
+    const z = this.seasonal;
+    const seasonalTail = z ? this.likelihoods[3].update(z.surprise === z.surprise ? surprisal(z.surprise) : NaN) : NaN;
+    const useSeasonal = (this.name === 'seasonal' || this.name === 'auto') && seasonalReady && seasonalTail === seasonalTail;
+    const mainTail = useSeasonal ? seasonalTail : rollingTail;
+    this.dbg[0] = mainTail;
+    if (mainTail === mainTail) {
+      best = mainTail;
+      asked++;
     }
     if (this.levelShift) {
       const c = this.levelShift;
       const tail = this.likelihoods[1].update(c.surprise === c.surprise ? surprisal(c.surprise) : NaN);
+      this.dbg[1] = tail;
       if (tail === tail) {
         best = asked === 0 || tail < best ? tail : best;
         asked++;
@@ -224,6 +226,7 @@ class Detector implements StreamingDetector {
     }
     if (this.context) {
       const tail = this.likelihoods[2].update(this.novelty);
+      this.dbg[2] = tail;
       if (tail === tail) {
         if (TUNING.contextOnly === 1) {
           return tail;
@@ -285,10 +288,13 @@ class Detector implements StreamingDetector {
       return;
     }
     const seasonal = new SeasonalBaseline(periods);
+    const likelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
     for (let i = 0; i < history.length; i++) {
       seasonal.observe(history[i]);
+      likelihood.update(seasonal.surprise === seasonal.surprise ? surprisal(seasonal.surprise) : NaN);
     }
     this.seasonal = seasonal;
+    this.likelihoods[3] = likelihood;
     this.messages.push(`Seasonality: detected period${periods.length > 1 ? 's' : ''} of ${periods.join(' and ')} points after ${history.length} points.`);
   }
 }

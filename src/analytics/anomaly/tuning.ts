@@ -16,6 +16,8 @@ export const TUNING = {
   refractory: 200,
   /** Onset (modes 1, 2): score at which an event starts. */
   eventLevel: 0.5,
+  /** Anomaly likelihood: raw scores averaged before they are compared with their history. */
+  shortWindow: 10,
   /** Experiment switch: 1 = the context novelty alone decides the score. */
   contextOnly: 0,
 };
