@@ -14,8 +14,6 @@ const DEFAULT_WARMUP = 288;
 const DEFAULT_WINDOW = 64;
 /** History the likelihood compares against (HTM's `historicWindowSize`, 30 days of 5-minute data). */
 const LONG_WINDOW = 8640;
-/** Tails below 1e-10 all map to score 1 (as in HTM's log-likelihood). */
-const LOG_TAIL_FLOOR = 10;
 /** Longest history kept for period detection. */
 const PERIOD_BUFFER = 8192;
 /** Surprisal (−log10 two-sided tail) is capped so one absurd point cannot dominate the averages. */
@@ -159,13 +157,14 @@ class Detector implements StreamingDetector {
       out.anomalous = 0;
       return out;
     }
-    const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / LOG_TAIL_FLOOR) : NaN;
+    const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / TUNING.logTailFloor) : NaN;
     out.score = score;
     const mode = TUNING.onsetMode;
-    const R = TUNING.refractory;
+    const R = TUNING.refractoryOfWarmup > 0 ? Math.round(TUNING.refractoryOfWarmup * this.warmup) : TUNING.refractory;
     const tau = TUNING.eventLevel;
-    if (mode === 0) {
-      if (this.count - this.lastReportedAt < R && !(score > this.lastReported)) {
+    if (mode === 0 || mode === 3) {
+      const locked = mode === 3 && this.lastReported >= tau;
+      if (this.count - this.lastReportedAt < R && (locked || !(score > this.lastReported))) {
         out.onset = 0;
       } else {
         out.onset = score;
@@ -235,7 +234,7 @@ class Detector implements StreamingDetector {
         asked++;
       }
     }
-    return asked > 1 ? Math.min(1, best * asked) : best;
+    return asked > 1 ? Math.min(1, best * (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked)) : best;
   }
 
   /** Points missing between the previous timestamp and this one, judged against the median step. */

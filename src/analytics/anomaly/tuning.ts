@@ -14,10 +14,16 @@ export const TUNING = {
   onsetMode: 0,
   /** Onset: points after a report during which weaker scores are reported as 0. */
   refractory: 200,
+  /** Onset: when > 0, the refractory period is this fraction of the warm-up instead. */
+  refractoryOfWarmup: 0.33,
   /** Onset (modes 1, 2): score at which an event starts. */
   eventLevel: 0.5,
   /** Anomaly likelihood: raw scores averaged before they are compared with their history. */
-  shortWindow: 10,
+  shortWindow: 8,
+  /** Score = −log10(tail)/logTailFloor, clipped to 1: tails below 10^−logTailFloor all score 1. */
+  logTailFloor: 10,
+  /** Combination: the smallest tail is multiplied by this (0 = the number of views that judged). */
+  bonferroni: 0,
   /** Experiment switch: 1 = the context novelty alone decides the score. */
   contextOnly: 0,
 };
