@@ -24,3 +24,14 @@ class IntersectionObserverStub {
 if (typeof global.IntersectionObserver === 'undefined') {
   Object.assign(global, { IntersectionObserver: IntersectionObserverStub });
 }
+// jsdom's URL lacks URL.canParse (Node 20 and browsers have it); @braintree/sanitize-url (TextLink) calls it.
+if (typeof URL.canParse !== 'function') {
+  URL.canParse = (url, base) => {
+    try {
+      new URL(url, base);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}

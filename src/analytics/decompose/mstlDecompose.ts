@@ -157,7 +157,7 @@ export function mstlDecompose(values: Float64Array, periods: number[], options: 
     .filter((period) => Number.isInteger(period) && period >= 2 && n >= 2 * period)
     .sort((a, b) => a - b);
   const seasonal = usable.map(() => new Float64Array(n));
-  const profiles = usable.map((period) => new Float64Array(period));
+  const profiles: Float64Array[] = usable.map((period) => new Float64Array(period));
   const trendWindow = usable.length > 0 ? usable[usable.length - 1] : Math.max(1, Math.min(n, 3));
   const work = new Float64Array(n);
   const adjusted = new Float64Array(n);
