@@ -1,13 +1,12 @@
-import { normalTail } from '../stats/normalTail';
-
 /**
  * Anomaly likelihood: turns a stream of raw anomaly scores into a calibrated tail probability.
  *
  * Definition (Ahmad et al., "Unsupervised real-time anomaly detection for streaming data",
  * Neurocomputing 262, 2017, §4.3): the short-term mean ā of the last `shortWindow` raw scores is
  * compared with the distribution (mean μ, standard deviation σ) of that same short-term mean over the
- * last `longWindow` points; the likelihood is 1 − Q((ā − μ)/σ). `update` returns the tail
- * Q((ā − μ)/σ) itself — small means unusual — so callers can map it to a log score. It adapts to each
+ * last `longWindow` points; the likelihood is 1 − Q((ā − μ)/σ). `update` returns the standardised
+ * mean z = (ā − μ)/σ — large means unusual — so callers can compare several likelihoods by z and
+ * evaluate the normal tail Q(z) once. It adapts to each
  * series' own noise level: a series whose raw scores are always high is not always anomalous.
  * O(1) per point (running sums over ring buffers), O(longWindow) memory. NaN raw scores are skipped.
  */
@@ -30,7 +29,7 @@ export class AnomalyLikelihood {
     this.longValues = new Float64Array(longWindow);
   }
 
-  /** Feed one raw score (≥ 0) and return the tail probability of the current short-term mean. */
+  /** Feed one raw score (≥ 0) and return z of the current short-term mean against its history (NaN while unknown). */
   update(raw: number): number {
     if (!Number.isFinite(raw)) {
       return NaN;
@@ -48,13 +47,13 @@ export class AnomalyLikelihood {
     this.shortMean = mean;
 
     // Judge the current short mean against the history before it, then add it to the history.
-    let tail = NaN;
+    let z = NaN;
     if (this.longCount >= 2) {
       const mu = this.longSum / this.longCount;
       const variance = Math.max(this.longSumSq / this.longCount - mu * mu, 0);
       // A floor keeps a perfectly quiet history from making every tiny blip "infinitely" unlikely.
       const sigma = Math.max(Math.sqrt(variance), 0.05 * mu, 1e-3);
-      tail = normalTail((mean - mu) / sigma);
+      z = (mean - mu) / sigma;
     }
     const l = this.longValues;
     if (this.longCount === l.length) {
@@ -71,7 +70,7 @@ export class AnomalyLikelihood {
     if (++this.sinceResum >= l.length) {
       this.resum();
     }
-    return tail;
+    return z;
   }
 
   /** Recompute the running sums exactly now and then so floating-point drift cannot build up. */

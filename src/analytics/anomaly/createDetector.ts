@@ -1,6 +1,7 @@
 import { detectPeriods } from '../seasonality/detectPeriods';
 import { createRollingQuantile } from '../stats/rollingQuantile';
 import { normalTail } from '../stats/normalTail';
+import { tailSurprisal } from '../stats/tailSurprisal';
 import { AnomalyLikelihood } from './anomalyLikelihood';
 import { ContextNovelty } from './contextNovelty';
 import { LevelShift } from './levelShift';
@@ -16,14 +17,6 @@ const DEFAULT_WINDOW = 64;
 const LONG_WINDOW = 8640;
 /** Longest history kept for period detection. */
 const PERIOD_BUFFER = 8192;
-/** Surprisal (−log10 two-sided tail) is capped so one absurd point cannot dominate the averages. */
-const MAX_SURPRISAL = 12;
-
-/** −log10 of the two-sided normal tail of |z|: 0 for z = 0, ≈ 1.3 at 2σ, ≈ 4.2 at 4σ. */
-function surprisal(z: number): number {
-  const tail = 2 * normalTail(z);
-  return tail > 1e-12 ? Math.min(-Math.log10(tail), MAX_SURPRISAL) : MAX_SURPRISAL;
-}
 
 /**
  * Create a streaming anomaly detector (see docs/anomaly.md).
@@ -71,7 +64,6 @@ class Detector implements StreamingDetector {
   private lastReported = 0;
   private lastReportedAt = -Infinity;
   private novelty = NaN;
-  dbg = [NaN, NaN, NaN];
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -199,42 +191,39 @@ class Detector implements StreamingDetector {
    */
   private combinedTail(): number {
     const seasonalReady = this.seasonal !== null && this.seasonal.surprise === this.seasonal.surprise;
-    let best = NaN;
+    let best = -Infinity;
     let asked = 0;
     // Both views are calibrated all along; with a cycle, a rolling median mistakes the daily swing
     // for anomalies, so the seasonal view is trusted once it can judge.
     const r = this.rolling;
-    const rollingTail = r ? this.likelihoods[0].update(r.surprise === r.surprise ? surprisal(r.surprise) : NaN) : NaN;
-    const z = this.seasonal;
-    const seasonalTail = z ? this.likelihoods[3].update(z.surprise === z.surprise ? surprisal(z.surprise) : NaN) : NaN;
-    const useSeasonal = (this.name === 'seasonal' || this.name === 'auto') && seasonalReady && seasonalTail === seasonalTail;
-    const mainTail = useSeasonal ? seasonalTail : rollingTail;
-    this.dbg[0] = mainTail;
-    if (mainTail === mainTail) {
-      best = mainTail;
+    const rollingZ = r ? this.likelihoods[0].update(tailSurprisal(r.surprise)) : NaN;
+    const s = this.seasonal;
+    const seasonalZ = s ? this.likelihoods[3].update(tailSurprisal(s.surprise)) : NaN;
+    const useSeasonal = (this.name === 'seasonal' || this.name === 'auto') && seasonalReady && seasonalZ === seasonalZ;
+    const mainZ = useSeasonal ? seasonalZ : rollingZ;
+    if (mainZ === mainZ) {
+      best = mainZ;
       asked++;
     }
     if (this.levelShift) {
-      const c = this.levelShift;
-      const tail = this.likelihoods[1].update(c.surprise === c.surprise ? surprisal(c.surprise) : NaN);
-      this.dbg[1] = tail;
-      if (tail === tail) {
-        best = asked === 0 || tail < best ? tail : best;
+      const z = this.likelihoods[1].update(tailSurprisal(this.levelShift.surprise));
+      if (z === z) {
+        best = z > best ? z : best;
         asked++;
       }
     }
     if (this.context) {
-      const tail = this.likelihoods[2].update(this.novelty);
-      this.dbg[2] = tail;
-      if (tail === tail) {
-        if (TUNING.contextOnly === 1) {
-          return tail;
-        }
-        best = asked === 0 || tail < best ? tail : best;
+      const z = this.likelihoods[2].update(this.novelty);
+      if (z === z) {
+        best = TUNING.contextOnly === 1 || z > best ? z : best;
         asked++;
       }
     }
-    return asked > 1 ? Math.min(1, best * (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked)) : best;
+    if (asked === 0) {
+      return NaN;
+    }
+    const tail = normalTail(best);
+    return asked > 1 ? Math.min(1, tail * (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked)) : tail;
   }
 
   /** Points missing between the previous timestamp and this one, judged against the median step. */
@@ -290,7 +279,7 @@ class Detector implements StreamingDetector {
     const likelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
     for (let i = 0; i < history.length; i++) {
       seasonal.observe(history[i]);
-      likelihood.update(seasonal.surprise === seasonal.surprise ? surprisal(seasonal.surprise) : NaN);
+      likelihood.update(tailSurprisal(seasonal.surprise));
     }
     this.seasonal = seasonal;
     this.likelihoods[3] = likelihood;

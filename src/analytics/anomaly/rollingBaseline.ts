@@ -4,7 +4,7 @@ import type { BaselineComponent } from './types';
 /** 1.4826 · MAD estimates σ for normal data. */
 export const MAD_TO_SIGMA = 1.4826;
 /** Window MADs are recomputed every this many points (a scale drifts slowly; this saves time). */
-export const MAD_REFRESH = 4;
+export const MAD_REFRESH = 16;
 
 /**
  * Robust rolling baseline: the expected value is the median of the last `window` values and the scale

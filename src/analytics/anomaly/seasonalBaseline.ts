@@ -1,10 +1,9 @@
-import { createRollingQuantile, type RollingQuantile } from '../stats/rollingQuantile';
-import { MAD_REFRESH, MAD_TO_SIGMA } from './rollingBaseline';
+import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
 /** Seasonal cycles the expected value looks back over. */
 const CYCLES = 3;
-/** Residuals kept for the scale estimate. */
+/** Residual scale: robust EWMA with the centre of mass of a 256-point window. */
 const RESIDUAL_WINDOW = 256;
 
 /**
@@ -13,11 +12,11 @@ const RESIDUAL_WINDOW = 256;
  * For each period p the expected value is the median of the values at the same phase in the last
  * three cycles, each taken with its two neighbours (t − kp − 1, t − kp, t − kp + 1 for k = 1..3), so a
  * one-off anomaly in a past cycle and a small phase jitter do not move it (a robust seasonal-naive
- * forecast; Hyndman & Athanasopoulos, FPP §5.2). The scale is 1.4826 · MAD of that period's last 256
- * residuals. With several periods, the one whose residual scale is smallest (the best-fitting cycle)
+ * forecast; Hyndman & Athanasopoulos, FPP §5.2). The scale is the robust exponentially weighted σ of
+ * that period's residuals (`RobustEwma`, centre of mass of 256 points; a windowed MAD in O(1)). With several periods, the one whose residual scale is smallest (the best-fitting cycle)
  * gives the expected value, so a weekday/weekend difference is explained by the week when a day
  * cannot. Until one full cycle is stored the component has no opinion (NaN).
- * O(#periods · log 256) per point; memory 3 · max(period) + O(1), independent of the series length.
+ * O(#periods) per point; memory 3 · max(period) + O(1), independent of the series length.
  */
 export class SeasonalBaseline implements BaselineComponent {
   expected = NaN;
@@ -28,34 +27,27 @@ export class SeasonalBaseline implements BaselineComponent {
   private readonly history: Float64Array;
   private head = 0; // index where the next value goes
   private stored = 0;
-  private readonly residuals: RollingQuantile[];
+  private readonly residuals: RobustEwma[];
   private readonly candidates = new Float64Array(3 * CYCLES);
   private readonly predictions: Float64Array;
-  private readonly mads: Float64Array;
-  private sinceMad = 0;
 
   constructor(periods: number[]) {
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
     const longest = this.periods.length ? Math.max(...this.periods) : 2;
     this.history = new Float64Array(CYCLES * longest + 2).fill(NaN);
-    this.residuals = this.periods.map(() => createRollingQuantile(RESIDUAL_WINDOW));
+    this.residuals = this.periods.map(() => new RobustEwma(2 / (RESIDUAL_WINDOW + 1)));
     this.predictions = new Float64Array(this.periods.length);
-    this.mads = new Float64Array(this.periods.length).fill(NaN);
   }
 
   observe(value: number): void {
     let bestScale = Infinity;
     let bestExpected = NaN;
-    const refresh = this.sinceMad++ % MAD_REFRESH === 0;
     for (let j = 0; j < this.periods.length; j++) {
       const prediction = this.predict(this.periods[j]);
       this.predictions[j] = prediction;
       const residuals = this.residuals[j];
-      if (refresh) {
-        this.mads[j] = residuals.size() >= 16 ? MAD_TO_SIGMA * residuals.mad() : NaN;
-      }
-      if (Number.isFinite(prediction) && this.mads[j] === this.mads[j]) {
-        const scale = this.mads[j];
+      if (prediction === prediction && residuals.n >= 16) {
+        const scale = residuals.scale;
         if (scale < bestScale) {
           bestScale = scale;
           bestExpected = prediction;
@@ -79,7 +71,7 @@ export class SeasonalBaseline implements BaselineComponent {
     if (Number.isFinite(value)) {
       for (let j = 0; j < this.periods.length; j++) {
         if (Number.isFinite(this.predictions[j])) {
-          this.residuals[j].push(value - this.predictions[j]);
+          this.residuals[j].update(value - this.predictions[j]);
         }
       }
     }
