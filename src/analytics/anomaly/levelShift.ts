@@ -1,5 +1,4 @@
-import { createRollingQuantile, type RollingQuantile } from '../stats/rollingQuantile';
-import { MAD_REFRESH, MAD_TO_SIGMA } from './rollingBaseline';
+import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
 /** Recent points whose median is compared with the reference. */
@@ -7,18 +6,19 @@ const RECENT = 5;
 
 /**
  * Level-shift (change-point) detector: the median of the last 5 points (the current one included)
- * against the median of the `window` points before them, in units of that reference window's robust σ
- * (1.4826 · MAD). A single spike cannot move a median of 5, so this component fires on sustained
+ * against the reference level of the points before them — a robust exponentially weighted level and σ
+ * (`RobustEwma`, centre of mass of `window` points, fed by the values leaving the recent five, so the
+ * reference lags the recent median). A single spike cannot move a median of 5, so this component fires on sustained
  * shifts only, three points after they start — the robust analogue of a two-sample location test on
  * adjacent windows (Basseville & Nikiforov, "Detection of Abrupt Changes", 1993, §2; Hampel 1974).
- * Expected value and band describe the reference level. O(log w) per point, O(w) memory.
+ * Expected value and band describe the reference level. O(1) per point and memory.
  */
 export class LevelShift implements BaselineComponent {
   expected = NaN;
   scale = NaN;
   surprise = NaN;
   z = NaN;
-  private readonly reference: RollingQuantile;
+  private readonly reference: RobustEwma;
   private readonly recent = new Float64Array(RECENT);
   private readonly sorted = new Float64Array(RECENT);
   private recentHead = 0;
@@ -27,11 +27,9 @@ export class LevelShift implements BaselineComponent {
   private meanAbsStep = 0;
   private lastValue = NaN;
   private steps = 0;
-  private mad = NaN;
-  private sinceMad = 0;
 
   constructor(window: number) {
-    this.reference = createRollingQuantile(window);
+    this.reference = new RobustEwma(2 / (window + 1));
     this.minReference = Math.min(window, 16);
   }
 
@@ -43,7 +41,7 @@ export class LevelShift implements BaselineComponent {
     }
     // The oldest recent value moves into the reference window.
     if (this.recentCount === RECENT) {
-      this.reference.push(this.recent[this.recentHead]);
+      this.reference.update(this.recent[this.recentHead]);
     } else {
       this.recentCount++;
     }
@@ -55,18 +53,15 @@ export class LevelShift implements BaselineComponent {
     }
     this.lastValue = value;
 
-    if (this.reference.size() < this.minReference || this.recentCount < RECENT) {
-      this.expected = this.reference.size() > 0 ? this.reference.median() : NaN;
+    if (this.reference.n < this.minReference || this.recentCount < RECENT) {
+      this.expected = this.reference.n > 0 ? this.reference.level : NaN;
       this.scale = NaN;
       this.z = NaN;
       this.surprise = NaN;
       return;
     }
-    this.expected = this.reference.median();
-    if (this.sinceMad++ % MAD_REFRESH === 0) {
-      this.mad = MAD_TO_SIGMA * this.reference.mad();
-    }
-    this.scale = Math.max(this.mad, 0.25 * this.meanAbsStep, 1e-9 * Math.abs(this.expected), 1e-12);
+    this.expected = this.reference.level;
+    this.scale = Math.max(this.reference.scale, 0.25 * this.meanAbsStep, 1e-9 * Math.abs(this.expected), 1e-12);
     this.z = (this.recentMedian() - this.expected) / this.scale;
     this.surprise = Math.abs(this.z);
   }
