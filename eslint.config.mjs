@@ -36,4 +36,9 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // create-plugin's config lints only src/; the demo generator, scripts, benchmarks and tests are code too.
+    files: ['demo/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}', '*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off', 'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }] },
+  },
 ]);

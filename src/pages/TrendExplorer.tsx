@@ -15,7 +15,7 @@ function TrendExplorer() {
           <NoDatasourceState />
         ) : (
           <EmptyState variant="call-to-action" message="Pick a metric to explore its trend">
-            The trend explorer will decompose any Prometheus series into trend, seasonality and residual and mark change points. Until it lands, add a panel with the Foresight datasource and the "decompose" analysis.
+            The trend explorer will decompose any Prometheus series into trend, seasonality and residual and mark change points. Until it lands, add a panel with the Foresight datasource and the &quot;decompose&quot; analysis.
           </EmptyState>
         )}
       </div>
