@@ -7,7 +7,30 @@ import { MessageChannel, MessagePort } from 'worker_threads';
 import { TextEncoder, TextDecoder } from 'util';
 
 // React 19's react-dom/server.browser (pulled in by @grafana/ui TruncatedText) needs MessageChannel.
-Object.assign(global, { MessageChannel, MessagePort });
+// Node's ports keep the process alive once React's scheduler listens on one, so Jest never exits;
+// unref them whenever a listener is set (messages are still delivered while the tests run).
+class UnrefMessageChannel extends MessageChannel {
+  constructor() {
+    super();
+    for (const port of [this.port1, this.port2]) {
+      let handler;
+      for (let proto = Object.getPrototypeOf(port); proto && !handler; proto = Object.getPrototypeOf(proto)) {
+        handler = Object.getOwnPropertyDescriptor(proto, 'onmessage');
+      }
+      Object.defineProperty(port, 'onmessage', {
+        configurable: true,
+        get() {
+          return handler.get.call(this);
+        },
+        set(listener) {
+          handler.set.call(this, listener);
+          this.unref();
+        },
+      });
+    }
+  }
+}
+Object.assign(global, { MessageChannel: UnrefMessageChannel, MessagePort });
 // jsdom lacks TextEncoder/TextDecoder, which apache-arrow uses.
 if (typeof global.TextEncoder === 'undefined') {
   Object.assign(global, { TextEncoder, TextDecoder });
