@@ -341,7 +341,7 @@ function SeasonalityField({
       </InlineField>
       {choice === 'periods' && (
         <InlineField
-          label="Periods"
+          label="Seasonal periods"
           tooltip="Comma-separated durations, e.g. 1d, 1w."
           htmlFor={`${idPrefix}-periods`}
           invalid={!!error}
