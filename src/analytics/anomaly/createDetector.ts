@@ -40,6 +40,8 @@ export function createDetector(params: AnomalyParams = {}): StreamingDetector {
 
 class Detector implements StreamingDetector {
   readonly warmup: number;
+  /** Points after an onset report during which only a higher score is reported again. */
+  private readonly refractory: number;
   private readonly name: DetectorName;
   private readonly bandWidth: number;
   private readonly seasonality: 'auto' | 'none' | number[];
@@ -73,6 +75,7 @@ class Detector implements StreamingDetector {
     const window = Math.max(8, Math.round(params.window ?? DEFAULT_WINDOW));
     this.warmup = Math.max(16, Math.round(params.warmup ?? DEFAULT_WARMUP));
     this.bandWidth = bandWidthForSensitivity(params.sensitivity ?? 0.5);
+    this.refractory = Math.max(1, Math.round(TUNING.refractoryOfWarmup * this.warmup));
     this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
     this.rolling = this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
     this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
@@ -151,33 +154,16 @@ class Detector implements StreamingDetector {
     }
     const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / TUNING.logTailFloor) : NaN;
     out.score = score;
-    const mode = TUNING.onsetMode;
-    const R = TUNING.refractoryOfWarmup > 0 ? Math.round(TUNING.refractoryOfWarmup * this.warmup) : TUNING.refractory;
-    const tau = TUNING.eventLevel;
-    if (mode === 0 || mode === 3) {
-      const locked = mode === 3 && this.lastReported >= tau;
-      if (this.count - this.lastReportedAt < R && (locked || !(score > this.lastReported))) {
-        out.onset = 0;
-      } else {
-        out.onset = score;
-        if (score > 0) {
-          this.lastReported = score;
-          this.lastReportedAt = this.count;
-        }
-      }
+    // Onset: the score where a new event starts. An event is a chain of reports; within `refractory`
+    // points of the last report only a higher score is reported again (a stronger phase of the same
+    // event), everything else is 0. With scores capped at 1 a chain ends at the first 1.
+    if (this.count - this.lastReportedAt < this.refractory && !(score > this.lastReported)) {
+      out.onset = 0;
     } else {
-      const inEvent = this.count - this.lastReportedAt < R;
-      if (!inEvent) {
-        out.onset = score;
-        if (score >= tau) {
-          this.lastReported = score;
-          this.lastReportedAt = this.count;
-        }
-      } else if (mode === 2 && score > this.lastReported) {
-        out.onset = score;
+      out.onset = score;
+      if (score > 0) {
         this.lastReported = score;
-      } else {
-        out.onset = 0;
+        this.lastReportedAt = this.count;
       }
     }
     out.anomalous = value > out.upper ? 1 : value < out.lower ? -1 : 0;

@@ -125,14 +125,45 @@ describe('detectAnomalies', () => {
     const stream = createDetector({ ...params, warmup: 100 });
     for (let i = 0; i < n; i++) {
       const p = stream.update(ts[i], values[i]);
-      expect([p.expected, p.lower, p.upper, p.score, p.anomalous]).toEqual([
+      expect([p.expected, p.lower, p.upper, p.score, p.onset, p.anomalous]).toEqual([
         batch.expected[i],
         batch.lower[i],
         batch.upper[i],
         batch.score[i],
+        batch.onset[i],
         batch.anomalous[i],
       ]);
     }
+  });
+
+  it('keeps the score high while an anomaly lasts and reports its onset once', () => {
+    // A sensor stuck far above its range for 30 points: an alert on `score > 0.9` sees the whole
+    // episode, while `onset` marks only where it starts.
+    const values = flatNoise.slice();
+    for (let i = 400; i < 430; i++) {
+      values[i] = 58 + r();
+    }
+    const result = detectAnomalies(values, times(values.length), { warmup: 200 });
+    const high = Array.from(result.score.subarray(400, 430)).filter((s) => s > 0.9).length;
+    expect(high).toBeGreaterThanOrEqual(10);
+    const onsets = Array.from(result.onset.subarray(400, 430)).filter((s) => s > 0.5);
+    expect(onsets).toHaveLength(1);
+    expect(result.onset[400]).toBeGreaterThan(0.9);
+    // Onset is the score where it reports, 0 where it does not, NaN only where the score is NaN.
+    for (let i = 200; i < values.length; i++) {
+      expect(result.onset[i] === 0 || result.onset[i] === result.score[i]).toBe(true);
+    }
+    expect(result.onset.subarray(0, 200).every((s) => Number.isNaN(s))).toBe(true);
+  });
+
+  it('reports a new onset for a second anomaly after the first one is over', () => {
+    const values = flatNoise.slice();
+    values[300] = 70;
+    values[500] = 70;
+    const result = detectAnomalies(values, times(values.length), { warmup: 200 });
+    expect(result.onset[300]).toBeGreaterThan(0.9);
+    expect(result.onset[500]).toBeGreaterThan(0.9);
+    expect(Math.max(...result.onset.subarray(301, 320))).toBeLessThan(0.5);
   });
 
   it('rejects mismatched inputs and unknown detectors with a clear message', () => {

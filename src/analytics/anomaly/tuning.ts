@@ -10,14 +10,8 @@ export const TUNING = {
   contextOrder: 4,
   /** Fraction of the warm-up replay skipped before the novelty likelihood starts learning. */
   contextCalibrationSkip: 0.5,
-  /** Onset: mode 0 = report new maxima within the refractory period, 1 = one report per event, 2 = 1 + higher peaks. */
-  onsetMode: 0,
-  /** Onset: points after a report during which weaker scores are reported as 0. */
-  refractory: 200,
-  /** Onset: when > 0, the refractory period is this fraction of the warm-up instead. */
+  /** Onset: the refractory period (weaker scores after a report are 0) as a fraction of the warm-up. */
   refractoryOfWarmup: 0.33,
-  /** Onset (modes 1, 2): score at which an event starts. */
-  eventLevel: 0.5,
   /** Anomaly likelihood: raw scores averaged before they are compared with their history. */
   shortWindow: 8,
   /** Score = −log10(tail)/logTailFloor, clipped to 1: tails below 10^−logTailFloor all score 1. */
