@@ -44,6 +44,9 @@ function renderEditor(initial: Record<string, unknown>, options: { app?: CoreApp
   return { datasource, onRunQuery, changes, latest: () => changes[changes.length - 1] };
 }
 
+// Editors with many fields render slowly in jsdom, and the machine running the suite may be busy.
+jest.setTimeout(30_000);
+
 const newQuery = { refId: 'A', ...DEFAULT_QUERY };
 
 describe('QueryEditor', () => {

@@ -9,11 +9,16 @@ export function urlError(text: string | undefined): string | undefined {
   if (trimmed === '') {
     return undefined;
   }
+  const missingScheme = `"${trimmed}" is not a URL; write it with the scheme, e.g. http://prometheus:9090`;
+  if (!trimmed.includes('://')) {
+    // `prometheus:9090` parses as a URL with the scheme `prometheus:`, which is never what was meant.
+    return missingScheme;
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return `"${trimmed}" is not a URL; write it with the scheme, e.g. http://prometheus:9090`;
+    return missingScheme;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `use http:// or https://, not ${url.protocol}//`;
