@@ -32,12 +32,18 @@ export function loadCorpus(dataDir: string, labelsDir: string): NabSeries[] {
     if (!fs.statSync(dir).isDirectory()) {
       continue;
     }
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort()) {
       const name = `${category}/${file}`;
       if (!(name in windows)) {
         throw new Error(`${name} has no entry in ${windowsFile}`);
       }
-      const lines = fs.readFileSync(path.join(dir, file), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+      const lines = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l.length > 0);
       const rows = lines.slice(1);
       const timestampText = rows.map((r) => r.slice(0, r.indexOf(',')));
       corpus.push({

@@ -102,7 +102,9 @@ function printPerFile(detector: string, files: ScoredFile[], threshold: number):
   console.log(`${detector}: per file at the standard threshold ${threshold.toFixed(4)}`);
   for (const f of scoreFiles(files, NAB_PROFILES[0], threshold)) {
     const where = f.firstDetection.map((x) => (Number.isNaN(x) ? '-' : x.toFixed(2))).join(' ');
-    console.log(`  ${f.name.padEnd(62)} TP ${f.tp}/${f.windows}  FP ${String(f.fp).padStart(3)}  raw ${f.raw.toFixed(2).padStart(6)}  first ${where}`);
+    console.log(
+      `  ${f.name.padEnd(62)} TP ${f.tp}/${f.windows}  FP ${String(f.fp).padStart(3)}  raw ${f.raw.toFixed(2).padStart(6)}  first ${where}`
+    );
   }
 }
 
@@ -119,7 +121,9 @@ function main(): void {
   }
   const corpus = loadCorpus(dataDir, labelsDir);
   const totalRows = corpus.reduce((a, s) => a + s.values.length, 0);
-  console.log(`NAB corpus: ${corpus.length} files, ${totalRows} rows, ${corpus.reduce((a, s) => a + s.windows.length, 0)} windows`);
+  console.log(
+    `NAB corpus: ${corpus.length} files, ${totalRows} rows, ${corpus.reduce((a, s) => a + s.windows.length, 0)} windows`
+  );
 
   // Scorer sanity checks: the null detector must score 0 and a perfect one 100 on every profile.
   const asFiles = (scoresOf: (s: NabSeries) => Float64Array): ScoredFile[] =>
@@ -141,7 +145,10 @@ function main(): void {
   }
   console.log('scorer check: null = 0.0 and perfect = 100.0 on all three profiles');
 
-  const summary: Record<string, unknown> = { corpus: { files: corpus.length, rows: totalRows, dataDir: path.relative(repoRoot, dataDir) }, detectors: {} };
+  const summary: Record<string, unknown> = {
+    corpus: { files: corpus.length, rows: totalRows, dataDir: path.relative(repoRoot, dataDir) },
+    detectors: {},
+  };
   const rows: string[][] = [];
   for (const detector of detectors) {
     let ms = 0;
@@ -172,7 +179,15 @@ function main(): void {
       `${(throughput / 1e6).toFixed(2)} M/s`,
     ]);
   }
-  const header = ['detector', 'standard', 'low_FP', 'low_FN', 'TP/FP/FN per profile', 'corpus time', 'points/s (long series)'];
+  const header = [
+    'detector',
+    'standard',
+    'low_FP',
+    'low_FN',
+    'TP/FP/FN per profile',
+    'corpus time',
+    'points/s (long series)',
+  ];
   const table = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   for (const r of table) {
@@ -180,7 +195,9 @@ function main(): void {
   }
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2));
-  console.log(`results: ${path.relative(repoRoot, outDir)}/<detector>/…, summary: ${path.relative(repoRoot, path.join(outDir, 'summary.json'))}`);
+  console.log(
+    `results: ${path.relative(repoRoot, outDir)}/<detector>/…, summary: ${path.relative(repoRoot, path.join(outDir, 'summary.json'))}`
+  );
 }
 
 main();

@@ -195,7 +195,7 @@ export function scoreCorpus(files: ScoredFile[], profile: NabProfile): ProfileSc
   let tp = 0;
   let fp = 0;
   let best = { score: windowSum + fpSum, threshold: Infinity, tp: 0, fp: 0 };
-  for (let j = 0; j < total; ) {
+  for (let j = 0; j < total;) {
     const threshold = scores[order[j]];
     // Activate every row at this score.
     while (j < total && scores[order[j]] === threshold) {

@@ -52,7 +52,14 @@ class Detector implements StreamingDetector {
   /** One anomaly likelihood per view: rolling, level shift, context novelty, seasonal. */
   private likelihoods = [0, 1, 2, 3].map(() => new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW));
   private readonly context: ContextNovelty | null;
-  private readonly output: AnomalyPoint = { expected: NaN, lower: NaN, upper: NaN, score: NaN, onset: NaN, anomalous: 0 };
+  private readonly output: AnomalyPoint = {
+    expected: NaN,
+    lower: NaN,
+    upper: NaN,
+    score: NaN,
+    onset: NaN,
+    anomalous: 0,
+  };
   private readonly steps = createRollingQuantile(63);
   private lastTimestamp = NaN;
   private count = 0;
@@ -77,7 +84,8 @@ class Detector implements StreamingDetector {
     this.bandWidth = bandWidthForSensitivity(params.sensitivity ?? 0.5);
     this.refractory = Math.max(1, Math.round(TUNING.refractoryOfWarmup * this.warmup));
     this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
-    this.rolling = this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
+    this.rolling =
+      this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
     this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
     this.context = this.name === 'auto' ? new ContextNovelty(TUNING.contextLevels, TUNING.contextOrder) : null;
     if (Array.isArray(this.seasonality)) {
@@ -269,6 +277,8 @@ class Detector implements StreamingDetector {
     }
     this.seasonal = seasonal;
     this.likelihoods[3] = likelihood;
-    this.messages.push(`Seasonality: detected period${periods.length > 1 ? 's' : ''} of ${periods.join(' and ')} points after ${history.length} points.`);
+    this.messages.push(
+      `Seasonality: detected period${periods.length > 1 ? 's' : ''} of ${periods.join(' and ')} points after ${history.length} points.`
+    );
   }
 }

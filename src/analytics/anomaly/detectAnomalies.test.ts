@@ -119,7 +119,9 @@ describe('detectAnomalies', () => {
   ])('streaming and batch agree exactly (%p)', (params) => {
     const n = 48 * 8;
     const rs = noise(3);
-    const values = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : 10 * Math.sin(i / 7.6) + rs() + (i > 300 ? 4 : 0)));
+    const values = Float64Array.from({ length: n }, (_, i) =>
+      i % 97 === 0 ? NaN : 10 * Math.sin(i / 7.6) + rs() + (i > 300 ? 4 : 0)
+    );
     const ts = times(n);
     const batch = detectAnomalies(values, ts, { ...params, warmup: 100 });
     const stream = createDetector({ ...params, warmup: 100 });

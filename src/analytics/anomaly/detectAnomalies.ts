@@ -12,9 +12,15 @@ import type { AnomalyParams, AnomalyResult } from './types';
  * @example
  * const { score, anomalous, warmup, notices } = detectAnomalies(values, timestamps, { detector: 'auto' });
  */
-export function detectAnomalies(values: Float64Array, timestamps: Float64Array, params: AnomalyParams = {}): AnomalyResult {
+export function detectAnomalies(
+  values: Float64Array,
+  timestamps: Float64Array,
+  params: AnomalyParams = {}
+): AnomalyResult {
   if (values.length !== timestamps.length) {
-    throw new Error(`detectAnomalies needs one timestamp per value, got ${values.length} values and ${timestamps.length} timestamps`);
+    throw new Error(
+      `detectAnomalies needs one timestamp per value, got ${values.length} values and ${timestamps.length} timestamps`
+    );
   }
   const n = values.length;
   const detector = createDetector(params);

@@ -45,7 +45,9 @@ describe('detectPeriods', () => {
   });
 
   it('tolerates gaps (NaN)', () => {
-    const values = Float64Array.from({ length: 48 * 10 }, (_, i) => (i % 17 === 0 ? NaN : Math.sin((2 * Math.PI * i) / 48)));
+    const values = Float64Array.from({ length: 48 * 10 }, (_, i) =>
+      i % 17 === 0 ? NaN : Math.sin((2 * Math.PI * i) / 48)
+    );
     expect(detectPeriods(values, { stepMs: HALF_HOUR })).toEqual([48]);
   });
 

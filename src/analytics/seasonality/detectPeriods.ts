@@ -150,7 +150,7 @@ function autocorrelation(x: Float64Array, lags: number): Float64Array {
     }
     // Normalise by the overlap so long lags are not shrunk towards 0 (the biased estimator would
     // make a week look weaker than a day just because fewer pairs overlap).
-    acf[k] = (c / (n - k)) / (c0 / n);
+    acf[k] = c / (n - k) / (c0 / n);
   }
   return acf;
 }
