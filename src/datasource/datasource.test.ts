@@ -6,7 +6,6 @@ import { DEFAULT_QUERY, type ForesightDataSourceOptions, type ForesightQuery } f
 
 function makeDataSource(jsonData: ForesightDataSourceOptions = {}) {
   return new DataSource({
-    id: 1,
     uid: 'foresight',
     type: 'foresight-analytics-datasource',
     name: 'Foresight',

@@ -9,7 +9,6 @@ import { QueryEditor } from './QueryEditor';
 
 function makeDataSource() {
   return new DataSource({
-    id: 1,
     uid: 'foresight',
     type: 'foresight-analytics-datasource',
     name: 'Foresight',
