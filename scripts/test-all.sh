@@ -11,7 +11,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-RESULTS="$ROOT/test-results/summary"
+RESULTS="$ROOT/test-summary"  # not under test-results/: Playwright empties that folder when it starts
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 export CI="${CI:-true}" TZ=UTC
 
