@@ -1,21 +1,75 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 import { canvasInk, openScenario, saveScreenshot, THEMES } from './harness/page';
 
 const entry = 'anomaly-panel';
 
+const legendItem = (page: Page, name: string) =>
+  page.getByRole('listitem').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+const intervalRows = (page: Page) => page.getByRole('region', { name: 'Anomalous intervals' }).getByRole('button');
+
 for (const theme of THEMES) {
   test.describe(`anomaly panel (${theme})`, () => {
-    test('draws each service with a legend entry', async ({ page }) => {
+    test('draws each service with its band, marks anomalies and lists the intervals', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'basic', theme });
       await expect(page.getByText('No data')).toHaveCount(0);
       const ink = await canvasInk(page);
-      expect(ink.drawnRatio).toBeGreaterThan(0.01);
-      expect(ink.colours).toBeGreaterThan(3);
+      expect(ink.drawnRatio).toBeGreaterThan(0.05);
+      expect(ink.colours).toBeGreaterThan(6);
       for (const service of ['checkout', 'payments', 'search']) {
-        await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${service}$`) })).toHaveCount(1);
+        await expect(legendItem(page, service)).toHaveCount(1);
       }
+      // Expected, band and score are drawn but not listed in the legend.
+      await expect(legendItem(page, 'checkout expected')).toHaveCount(0);
+      await expect(page.getByText(/^\d+ anomalous intervals?$/)).toBeVisible();
+      await expect(intervalRows(page).first()).toHaveAccessibleName(/^critical anomaly in (checkout|payments|search)/);
       await saveScreenshot(page, `anomaly-basic-${theme}`);
+    });
+
+    test('the tooltip says actual, expected, band and score', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'basic', theme });
+      const over = page.locator('.u-over');
+      const box = (await over.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.47, box.y + box.height / 2);
+      const tooltip = page.getByTestId('foresight-anomaly-tooltip');
+      await expect(tooltip).toBeVisible();
+      await expect(tooltip.locator('thead')).toHaveText(/Series\s*Actual\s*Expected\s*Band\s*Score/);
+      await expect(tooltip.getByRole('rowheader')).toHaveText(['checkout', 'payments', 'search'].map(() => /\w+/));
+      await expect(tooltip.locator('tbody tr').first()).toContainText(/req\/s.*req\/s.*req\/s – .*req\/s\s*[01]\.\d\d/);
+      await saveScreenshot(page, `anomaly-tooltip-${theme}`);
+    });
+
+    test('a click or Enter on an interval zooms the dashboard to it', async ({ page }) => {
+      const state = await openScenario(page, { entry, scenario: 'basic', theme });
+      expect(state.timeRangeChanges).toEqual([]);
+      await intervalRows(page).first().click();
+      await intervalRows(page).first().press('ArrowDown');
+      await expect(intervalRows(page).nth(1)).toBeFocused();
+      await page.keyboard.press('Enter');
+      const changes = await page.evaluate(() => window.__harness.timeRangeChanges);
+      expect(changes).toHaveLength(2);
+      for (const range of changes) {
+        expect(range.to - range.from).toBeGreaterThan(0);
+        expect(range.to - range.from).toBeLessThan(3 * 3_600_000);
+      }
+      expect(changes[0]).not.toEqual(changes[1]);
+    });
+
+    test('with many series it draws the top 10 by score and says so', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'many', theme, height: 480 });
+      await expect(page.getByRole('note')).toHaveText('Top 10 of 24 series by peak anomaly score');
+      await expect(page.getByRole('region', { name: 'Anomalous intervals' })).toBeVisible();
+      // The legend is the first list in the panel; the interval list is inside its own region.
+      await expect(page.getByRole('list').first().getByRole('listitem')).toHaveCount(10);
+      await saveScreenshot(page, `anomaly-many-${theme}`);
+    });
+
+    test('while the detector warms up the tooltip and lane say so', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'warmup', theme });
+      const box = (await page.locator('.u-over').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+      await expect(page.getByTestId('foresight-anomaly-tooltip')).toContainText('warming up');
+      await saveScreenshot(page, `anomaly-warmup-${theme}`);
     });
 
     test('says "No data" when the query returns no frames', async ({ page }) => {

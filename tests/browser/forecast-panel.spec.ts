@@ -6,16 +6,30 @@ const entry = 'forecast-panel';
 
 for (const theme of THEMES) {
   test.describe(`forecast panel (${theme})`, () => {
-    test('draws the history and forecast of each disk', async ({ page }) => {
+    test('draws history and forecast and calls out the threshold crossing', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'basic', theme });
       await expect(page.getByText('No data')).toHaveCount(0);
       const ink = await canvasInk(page);
-      expect(ink.drawnRatio).toBeGreaterThan(0.01);
-      expect(ink.colours).toBeGreaterThan(3);
+      expect(ink.drawnRatio).toBeGreaterThan(0.05);
+      expect(ink.colours).toBeGreaterThan(4);
       await expect(
         page.getByRole('listitem').filter({ hasText: /^device="\/dev\/sda", instance="db-1"$/ })
       ).toHaveCount(1);
+      const crossings = page.getByRole('list', { name: 'Predicted threshold crossings' });
+      await expect(crossings).toHaveText(/^(\d+|>99) % in \d+ d( \d+ h)? to reach 90%$/);
+      await expect(page.getByTestId('foresight-forecast-header')).toContainText(
+        'model holt · horizon 5 d · 95 % interval'
+      );
       await saveScreenshot(page, `forecast-basic-${theme}`);
+    });
+
+    test('with several disks it names the soonest crossings', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'many', theme });
+      const items = page.getByRole('list', { name: 'Predicted threshold crossings' }).getByRole('listitem');
+      await expect(items).toHaveCount(4);
+      await expect(items.nth(0)).toContainText(/to reach 90% · \/dev\/sd[a-d]$/);
+      await expect(items.nth(3)).toHaveText('+1 more');
+      await saveScreenshot(page, `forecast-many-${theme}`);
     });
 
     test('says "No data" when the query returns no frames', async ({ page }) => {

@@ -32,7 +32,10 @@ interface Props {
  */
 export function AnomalyOverlay(props: Props) {
   const latest = useRef(props);
-  latest.current = props;
+  // The uPlot hooks are registered once per config; they read the newest props through this ref.
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
   const { config } = props;
 
   useLayoutEffect(() => {

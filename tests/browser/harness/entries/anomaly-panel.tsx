@@ -22,10 +22,23 @@ mountScenarios({
     options,
     frames: () => framesFromJSON(anomalyFrames({ series: 24, seed: 3 })),
   },
+  warmup: {
+    plugin,
+    title: 'Just deployed: detector warming up',
+    options,
+    fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] },
+    frames: () => framesFromJSON(anomalyFrames({ series: 2, points: 240, warmupPoints: 90, seed: 9 })),
+  },
   bench: {
     plugin,
     title: '50 series × 10,000 points',
     options,
+    frames: () => framesFromJSON(anomalyFrames({ series: 50, points: 10_000, stepMs: 15_000, seed: 5 })),
+  },
+  'bench-all': {
+    plugin,
+    title: '50 series × 10,000 points, all drawn',
+    options: { ...options, topN: 0 },
     frames: () => framesFromJSON(anomalyFrames({ series: 50, points: 10_000, stepMs: 15_000, seed: 5 })),
   },
 });
