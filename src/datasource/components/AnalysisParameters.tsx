@@ -261,7 +261,7 @@ function SensitivityField({
       invalid={!!errors['analysis.sensitivity']}
       error={errors['analysis.sensitivity']}
     >
-      <div style={{ width: 320 }}>
+      <SliderBox>
         <Slider
           inputId={`${idPrefix}-sensitivity`}
           ariaLabelForHandle="Sensitivity"
@@ -272,7 +272,7 @@ function SensitivityField({
           onChange={(next) => onSensitivity(next, false)}
           onAfterChange={(next) => next !== undefined && onSensitivity(next, true)}
         />
-      </div>
+      </SliderBox>
     </InlineField>
   );
 }
@@ -363,6 +363,11 @@ function SeasonalityField({
       )}
     </InlineFieldRow>
   );
+}
+
+/** Gives the slider a width; takes (and drops) the `invalid`/`disabled` props InlineField passes to its child. */
+function SliderBox({ children }: { children: React.ReactNode; invalid?: boolean; disabled?: boolean }) {
+  return <div style={{ width: 320 }}>{children}</div>;
 }
 
 function emptyToUndefined(text: string): string | undefined {

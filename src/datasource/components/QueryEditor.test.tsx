@@ -136,6 +136,7 @@ describe('QueryEditor', () => {
       expect(latest().output).toBe('anomalous');
       expect(screen.getByRole('radio', { name: 'Anomalous' })).toBeChecked();
       expect(screen.queryByText(/Full output is not suited/)).not.toBeInTheDocument();
+      expect(screen.getByText(/Alert rules compare one number per series/)).toBeInTheDocument();
 
       await userEvent.click(screen.getByRole('radio', { name: 'Forecast' }));
       expect(latest().output).toBe('forecast');

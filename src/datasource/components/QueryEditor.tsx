@@ -199,7 +199,12 @@ export function QueryEditor({ query: storedQuery, datasource, app, onChange, onR
 function AlertingOutputNotice({ query, onUseMode }: { query: ForesightQuery; onUseMode: (mode: OutputMode) => void }) {
   const output = query.output ?? 'full';
   if (isAlertFriendly(output, query.analysis)) {
-    return null;
+    return (
+      <Text variant="bodySmall" color="secondary">
+        Alert rules compare one number per series, so in the alert rule editor Foresight starts with a single-series
+        output instead of Full.
+      </Text>
+    );
   }
   if (!canAlertOn(query.analysis)) {
     return (
