@@ -1,6 +1,6 @@
 /**
- * The analyse step: a switch on `analysis.kind`. Each case turns the fetched series into frames; new
- * analyses (from src/analytics/) are added as a case here and a frame builder beside this file.
+ * The analyse step: a switch on `analysis.kind`. Each case turns the fetched series into frames; the
+ * analyses (from src/analytics/) run in query/analysis/ on the worker pool of query/workers/.
  * `analysisRunner` is called before anything is fetched, so an analysis this build cannot run fails
  * fast without touching the upstream.
  */
@@ -8,9 +8,11 @@ import type { AnalysisKind, ForesightQuery } from '../../datasource/types';
 import type { Frame, FrameMeta } from '../frames/types';
 import type { ForesightSettings } from '../settings/parseSettings';
 import type { Series } from '../upstream/types';
+import { runAnomaly, runDecompose, runForecast, runOutliers } from './analysis/runAnalysis';
 import { passthroughFrames } from './passthroughFrames';
 import type { RangePlan } from './planRange';
 import { QueryError } from './QueryError';
+import { analysisPool } from './workers/analysisPool';
 
 /** Everything an analysis gets: the validated query, its plan, the fetched series and the frame meta to set. */
 export interface AnalysisInput {
@@ -25,24 +27,19 @@ export interface AnalysisInput {
 
 export type AnalysisRunner = (input: AnalysisInput) => Frame[] | Promise<Frame[]>;
 
-function notImplemented(kind: AnalysisKind): never {
-  throw new QueryError(
-    501,
-    'plugin',
-    `analysis.kind: "${kind}" is not implemented yet in this backend build; use "passthrough" for now`
-  );
-}
-
 /** Returns the runner for an analysis kind, or throws a 501 QueryError when this build has none. */
 export function analysisRunner(kind: AnalysisKind): AnalysisRunner {
   switch (kind) {
     case 'passthrough':
       return passthroughFrames;
     case 'anomaly':
+      return (input) => runAnomaly(input, analysisPool());
     case 'forecast':
+      return (input) => runForecast(input, analysisPool());
     case 'outliers':
+      return (input) => runOutliers(input, analysisPool());
     case 'decompose':
-      return notImplemented(kind);
+      return (input) => runDecompose(input, analysisPool());
     default: {
       const unknownKind: never = kind;
       throw new QueryError(400, 'plugin', `analysis.kind: unknown analysis ${JSON.stringify(unknownKind)}`);

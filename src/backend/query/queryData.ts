@@ -4,13 +4,14 @@
  * status, and a failing refId never affects the others. Upstream requests are aborted when the
  * request's signal fires (gRPC deadline or cancellation).
  */
-import { formatDuration } from '../../datasource/query';
+import { formatDuration, parseDuration } from '../../datasource/query';
 import { encodeFrame } from '../frames/encodeFrame';
 import type { FrameMeta } from '../frames/types';
 import type { Logger } from '../protocol/logger';
 import type { CallContext, DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import type { DatasourceInstance } from '../settings/datasourceInstance';
 import { analysisRunner } from './analyse';
+import { datasourceKey, framesBytes, resultCache, seriesBytes, ttlFor, upstreamCache, upstreamKey } from './cache/queryCache';
 import { fetchSeries } from './fetchSeries';
 import { parseQuery } from './parseQuery';
 import { planRange } from './planRange';
@@ -49,7 +50,7 @@ export async function queryData(
       if (instanceError !== undefined || instance === undefined) {
         throw instanceError;
       }
-      response = await runQuery(dataQuery, instance, context);
+      response = await runQuery(dataQuery, instance, context, request);
     } catch (error) {
       const queryError = toQueryError(error);
       response = { frames: [], status: queryError.status, error: queryError.message, errorSource: queryError.errorSource };
@@ -67,29 +68,50 @@ export async function queryData(
   return { responses };
 }
 
-async function runQuery(dataQuery: DataQuery, instance: DatasourceInstance, context: CallContext): Promise<DataResponse> {
+async function runQuery(
+  dataQuery: DataQuery,
+  instance: DatasourceInstance,
+  context: CallContext,
+  request: QueryDataRequest
+): Promise<DataResponse> {
   const { settings, clients } = instance;
   const parsed = parseQuery(dataQuery, settings);
   const { query } = parsed;
   const run = analysisRunner(query.analysis.kind); // fails fast, before any upstream request
-  const plan = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints);
+  const training = query.analysis.kind === 'passthrough' ? undefined : query.analysis.training;
+  const trainingMs = training === undefined ? 0 : parseDuration(training, 'analysis.training');
+  const plan = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints, { trainingMs });
   const limits = { maxSeries: settings.maxSeries, maxPoints: settings.maxPoints };
-  const { series, warnings } = await fetchSeries(clients, query.source, plan, limits, context.signal);
-  const meta: FrameMeta = {
-    type: 'timeseries-multi',
-    typeVersion: [0, 1],
-    executedQueryString: `Expr: ${query.source.expr}\nStep: ${formatDuration(plan.stepMs)}`,
-    custom: { startMs: plan.startMs, endMs: plan.endMs, stepMs: plan.stepMs },
-  };
-  const notices = [
-    ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
-    ...plan.notices.map((text) => ({ severity: 'info' as const, text })),
-    ...warnings.map((text) => ({ severity: 'warning' as const, text })),
-  ];
-  if (notices.length > 0) {
-    meta.notices = notices;
+  const ds = request.pluginContext?.dataSourceInstanceSettings;
+  const fetchKey = upstreamKey(datasourceKey(request.pluginContext?.orgId, ds?.uid, ds?.lastUpdatedMS), query.source, plan);
+  const ttlMs = ttlFor(plan);
+  const resultKey = JSON.stringify([fetchKey, query.analysis, query.output ?? 'full', query.source.legendFormat ?? '']);
+  let frames = resultCache.get(resultKey);
+  if (frames === undefined) {
+    let fetched = upstreamCache.get(fetchKey);
+    if (fetched === undefined) {
+      fetched = await fetchSeries(clients, query.source, plan, limits, context.signal);
+      upstreamCache.set(fetchKey, fetched, seriesBytes(fetched), ttlMs);
+    }
+    const { series, warnings } = fetched;
+    const trainingLine = plan.trainingMs > 0 ? `\nTraining: ${formatDuration(plan.trainingMs)} from ${new Date(plan.fetchStartMs).toISOString()}` : '';
+    const meta: FrameMeta = {
+      type: 'timeseries-multi',
+      typeVersion: [0, 1],
+      executedQueryString: `Expr: ${query.source.expr}\nStep: ${formatDuration(plan.stepMs)}${trainingLine}`,
+      custom: { startMs: plan.startMs, endMs: plan.endMs, stepMs: plan.stepMs },
+    };
+    const notices = [
+      ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
+      ...plan.notices.map((text) => ({ severity: 'info' as const, text })),
+      ...warnings.map((text) => ({ severity: 'warning' as const, text })),
+    ];
+    if (notices.length > 0) {
+      meta.notices = notices;
+    }
+    frames = await run({ query, plan, series, settings, meta, signal: context.signal });
+    resultCache.set(resultKey, frames, framesBytes(frames), ttlMs);
   }
-  const frames = await run({ query, plan, series, settings, meta, signal: context.signal });
   return { frames: frames.map((frame) => encodeFrame(frame, dataQuery.refId)), status: 200 };
 }
 

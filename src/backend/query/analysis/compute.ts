@@ -1,0 +1,205 @@
+/**
+ * Runs one analysis task with the analytics library. Pure computation (no I/O, no Grafana types), so the
+ * same code runs inline and inside a worker thread. A failure that belongs to one series (too few
+ * points, a flat group for MAD) comes back as a `failed` output; the caller shows that series without
+ * analysis and says why, and the other series are unaffected.
+ */
+import { detectAnomalies } from '../../../analytics/anomaly';
+import { mstlDecompose } from '../../../analytics/decompose';
+import { forecast, thresholdCrossing } from '../../../analytics/forecast';
+import { dbscanOutliers, madOutliers, type GroupOutlierResult } from '../../../analytics/outliers';
+// The seasonality folder has no index.ts yet; detectPeriods is its one public function.
+import { detectPeriods } from '../../../analytics/seasonality/detectPeriods';
+import type {
+  AnalysisOutput,
+  AnalysisTask,
+  AnomalyOutput,
+  AnomalyTask,
+  DecomposeOutput,
+  DecomposeTask,
+  ForecastOutput,
+  ForecastTask,
+  OutliersOutput,
+  OutliersTask,
+} from './tasks';
+
+/** Onset score from which the change-point detector's event start counts as a change point. */
+const CHANGE_POINT_ONSET = 0.5;
+
+/** Runs one task; never throws for a problem of the data (see FailedOutput). */
+export function computeTask(task: AnalysisTask): AnalysisOutput {
+  try {
+    switch (task.kind) {
+      case 'anomaly':
+        return computeAnomaly(task);
+      case 'forecast':
+        return computeForecast(task);
+      case 'decompose':
+        return computeDecompose(task);
+      case 'outliers':
+        return computeOutliers(task);
+    }
+  } catch (error) {
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function computeAnomaly(task: AnomalyTask): AnomalyOutput {
+  const result = detectAnomalies(task.values, task.timestamps, {
+    detector: task.detector,
+    sensitivity: task.sensitivity,
+    seasonality: task.seasonality,
+    warmup: task.warmup,
+  });
+  return {
+    kind: 'anomaly',
+    expected: result.expected,
+    lower: result.lower,
+    upper: result.upper,
+    score: result.score,
+    anomalous: Float64Array.from(result.anomalous),
+    warmup: result.warmup,
+    notices: result.notices,
+  };
+}
+
+/** First and one-past-last index holding a finite value. */
+function finiteSpan(values: Float64Array): { first: number; end: number } {
+  let first = 0;
+  while (first < values.length && !Number.isFinite(values[first])) {
+    first++;
+  }
+  let end = values.length;
+  while (end > first && !Number.isFinite(values[end - 1])) {
+    end--;
+  }
+  return { first, end };
+}
+
+function computeForecast(task: ForecastTask): ForecastOutput {
+  // Forecast from the last real sample: leading and trailing gaps are not history.
+  const { first, end } = finiteSpan(task.values);
+  const values = task.values.subarray(first, end);
+  const timestamps = task.timestamps.subarray(first, end);
+  if (values.length < 2) {
+    throw new Error('too few samples to forecast (fewer than two in the training window and the visible range)');
+  }
+  const result = forecast(values, timestamps, {
+    model: task.model,
+    horizon: task.horizon,
+    level: task.level,
+    seasonalities: task.seasonalities,
+  });
+  const output: ForecastOutput = {
+    kind: 'forecast',
+    model: result.model,
+    description: result.description,
+    originMs: timestamps[timestamps.length - 1],
+    timestamps: result.timestamps,
+    point: result.point,
+    lower: result.lower,
+    upper: result.upper,
+    notices: result.notices,
+  };
+  if (task.threshold !== undefined) {
+    output.crossing = thresholdCrossing(result, task.threshold, task.direction);
+  }
+  return output;
+}
+
+/** Linear interpolation of NaN gaps; leading/trailing gaps take the nearest value. */
+function fillGaps(values: Float64Array): Float64Array {
+  const filled = Float64Array.from(values);
+  let previous = -1;
+  for (let i = 0; i <= filled.length; i++) {
+    if (i < filled.length && !Number.isFinite(filled[i])) {
+      continue;
+    }
+    if (i - previous > 1) {
+      const left = previous >= 0 ? filled[previous] : i < filled.length ? filled[i] : 0;
+      const right = i < filled.length ? filled[i] : left;
+      for (let k = previous + 1; k < i; k++) {
+        filled[k] = left + ((right - left) * (k - previous)) / (i - previous);
+      }
+    }
+    previous = i;
+  }
+  return filled;
+}
+
+function computeDecompose(task: DecomposeTask): DecomposeOutput {
+  const n = task.values.length;
+  const finite = task.values.reduce((count, value) => count + (Number.isFinite(value) ? 1 : 0), 0);
+  if (finite < 4) {
+    throw new Error('too few samples to decompose (fewer than four)');
+  }
+  const notices: string[] = [];
+  const values = fillGaps(task.values);
+  let periods: number[];
+  if (task.periods === 'auto') {
+    periods = detectPeriods(values, { stepMs: task.stepMs });
+    if (periods.length === 0) {
+      notices.push('no seasonal period found; the decomposition has a trend and a residual only');
+    }
+  } else {
+    periods = task.periods === 'none' ? [] : task.periods;
+  }
+  const decomposition = mstlDecompose(values, periods);
+  const dropped = periods.filter((period) => !decomposition.periods.includes(period));
+  if (dropped.length > 0) {
+    notices.push(`seasonal periods of ${dropped.join(', ')} points ignored: the data holds fewer than two cycles`);
+  }
+  const seasonal = new Float64Array(n);
+  for (const component of decomposition.seasonal) {
+    for (let i = 0; i < n; i++) {
+      seasonal[i] += component[i];
+    }
+  }
+  const residual = Float64Array.from(decomposition.remainder, (value, i) => (Number.isFinite(task.values[i]) ? value : NaN));
+  // Change points: where the seasonally adjusted series starts a sustained level shift (causal detector).
+  const shifts = detectAnomalies(decomposition.seasonallyAdjusted, task.timestamps, {
+    detector: 'changepoint',
+    seasonality: 'none',
+    warmup: Math.max(16, Math.min(288, Math.floor(n / 4))),
+  });
+  const changePoints: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (shifts.onset[i] >= CHANGE_POINT_ONSET && Number.isFinite(task.values[i])) {
+      changePoints.push(i);
+    }
+  }
+  return {
+    kind: 'decompose',
+    trend: decomposition.trend,
+    seasonal,
+    residual,
+    periods: decomposition.periods,
+    changePoints,
+    notices,
+  };
+}
+
+function computeOutliers(task: OutliersTask): OutliersOutput {
+  const notices: string[] = [];
+  let result: GroupOutlierResult;
+  if (task.algorithm === 'mad') {
+    result = madOutliers(task.group, { sensitivity: task.sensitivity, referenceEnd: task.referenceEnd > 0 ? task.referenceEnd : undefined });
+    if (task.referenceEnd <= 0) {
+      notices.push('no training window: the MAD detector learned the group median from the visible range itself');
+    }
+  } else {
+    result = dbscanOutliers(task.group, { sensitivity: task.sensitivity });
+  }
+  if (task.group.length < 3) {
+    notices.push(`outlier detection compares a series with the rest of its group; this query returned ${task.group.length} series, at least 3 are needed`);
+  }
+  return {
+    kind: 'outliers',
+    outlying: result.outlying.map((outlying) => Float64Array.from(outlying)),
+    score: result.score,
+    isOutlier: result.isOutlier,
+    lower: result.lower,
+    upper: result.upper,
+    notices,
+  };
+}

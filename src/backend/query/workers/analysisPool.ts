@@ -1,0 +1,31 @@
+/**
+ * The process-wide analysis pool. Size: `FORESIGHT_ANALYSIS_WORKERS` (0 = run on the main thread), else
+ * one worker per core up to 4. Workers start on first use, so a plugin that only proxies never starts one.
+ */
+import { availableParallelism } from 'node:os';
+import { bundledWorkerSource } from './workerSource';
+import { WorkerPool } from './workerPool';
+
+const MAX_DEFAULT_WORKERS = 4;
+
+let pool: WorkerPool | undefined;
+
+export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number.parseInt(env.FORESIGHT_ANALYSIS_WORKERS ?? '', 10);
+  if (Number.isInteger(configured) && configured >= 0) {
+    return Math.min(configured, 64);
+  }
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));
+}
+
+export function analysisPool(): WorkerPool {
+  pool ??= new WorkerPool({ size: defaultPoolSize(), source: bundledWorkerSource() });
+  return pool;
+}
+
+/** Replaces the pool (tests and benchmarks that build the worker from source); returns the previous one. */
+export function setAnalysisPool(replacement: WorkerPool | undefined): WorkerPool | undefined {
+  const previous = pool;
+  pool = replacement;
+  return previous;
+}

@@ -1,0 +1,248 @@
+/**
+ * A small pool of worker threads for the analyses, so a query that scores 1,000 series does not hold the
+ * event loop (health checks, resource calls and other queries keep being answered) and several queries
+ * share the cores.
+ *
+ * Fairness: every query submits its batches under its own job; a free worker takes the next batch from
+ * the jobs in turn (round robin), so one slow query with many batches does not make a small query wait for
+ * all of them. Cancellation: batches of an aborted job that have not started are dropped at once and the
+ * job's promises reject; a batch already running finishes in its worker (tasks are bounded in size) and
+ * its result is discarded.
+ *
+ * Without a worker source (tsx, jest) or with `size: 0` the batches run on the main thread, one per
+ * macrotask, with the same scheduling.
+ */
+import { Worker } from 'node:worker_threads';
+import { computeTask } from '../analysis/compute';
+import type { AnalysisOutput, AnalysisTask } from '../analysis/tasks';
+import type { WorkerReply, WorkerRequest } from './messages';
+
+export interface WorkerPoolOptions {
+  /** Worker threads; 0 runs everything on the main thread. */
+  size: number;
+  /** The worker's bundled CommonJS code (see workerSource.ts); without it the pool runs inline. */
+  source?: string;
+}
+
+/** Raised for the batches of a job whose signal fired. */
+export class AnalysisCancelledError extends Error {
+  constructor() {
+    super('the analysis was cancelled');
+    this.name = 'AnalysisCancelledError';
+  }
+}
+
+interface Batch {
+  tasks: AnalysisTask[];
+  job: Job;
+  resolve: (outputs: AnalysisOutput[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface Job {
+  queue: Batch[];
+  signal?: AbortSignal;
+}
+
+interface Slot {
+  worker?: Worker;
+  busy?: { id: number; batch: Batch };
+}
+
+export class WorkerPool {
+  private readonly jobs: Job[] = [];
+  private readonly jobBySignal = new WeakMap<object, Job>();
+  private readonly slots: Slot[];
+  private readonly inline: boolean;
+  private nextId = 1;
+  private turn = 0;
+  private inlineRunning = false;
+  private closed = false;
+
+  constructor(private readonly options: WorkerPoolOptions) {
+    this.inline = options.size <= 0 || options.source === undefined;
+    this.slots = Array.from({ length: this.inline ? 1 : options.size }, () => ({}));
+  }
+
+  /** Whether batches run in worker threads (false: inline on the main thread). */
+  get usesWorkers(): boolean {
+    return !this.inline;
+  }
+
+  /**
+   * Runs a batch of tasks; batches with the same `jobKey` (e.g. one query) are scheduled round robin against
+   * other jobs. Rejects with AnalysisCancelledError when `signal` fires before the batch is done.
+   */
+  run(tasks: AnalysisTask[], options: { jobKey: object; signal?: AbortSignal }): Promise<AnalysisOutput[]> {
+    if (this.closed) {
+      return Promise.reject(new Error('the analysis worker pool is closed'));
+    }
+    if (options.signal?.aborted) {
+      return Promise.reject(new AnalysisCancelledError());
+    }
+    let job = this.jobBySignal.get(options.jobKey);
+    if (job === undefined || !this.jobs.includes(job)) {
+      job = { queue: [], signal: options.signal };
+      this.jobBySignal.set(options.jobKey, job);
+      this.jobs.push(job);
+      const created = job;
+      options.signal?.addEventListener('abort', () => this.cancel(created), { once: true });
+    }
+    return new Promise<AnalysisOutput[]>((resolve, reject) => {
+      job.queue.push({ tasks, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; pending batches reject. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.jobs.splice(0)) {
+      job.queue.splice(0).forEach((batch) => batch.reject(new Error('the analysis worker pool was closed')));
+    }
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        slot.busy?.batch.reject(new Error('the analysis worker pool was closed'));
+        slot.busy = undefined;
+        const worker = slot.worker;
+        slot.worker = undefined;
+        await worker?.terminate();
+      })
+    );
+  }
+
+  /** Queued batches and busy workers, for tests and metrics. */
+  stats(): { queuedBatches: number; busyWorkers: number; workers: number } {
+    return {
+      queuedBatches: this.jobs.reduce((sum, job) => sum + job.queue.length, 0),
+      busyWorkers: this.slots.filter((slot) => slot.busy !== undefined).length,
+      workers: this.slots.filter((slot) => slot.worker !== undefined).length,
+    };
+  }
+
+  private cancel(job: Job): void {
+    job.queue.splice(0).forEach((batch) => batch.reject(new AnalysisCancelledError()));
+    this.forget(job);
+    for (const slot of this.slots) {
+      if (slot.busy?.batch.job === job) {
+        // The worker finishes the batch; its reply is ignored because the batch already settled.
+        slot.busy.batch.reject(new AnalysisCancelledError());
+      }
+    }
+  }
+
+  private forget(job: Job): void {
+    const index = this.jobs.indexOf(job);
+    if (index >= 0) {
+      this.jobs.splice(index, 1);
+      if (this.turn > index) {
+        this.turn--;
+      }
+    }
+  }
+
+  /** The next batch in round-robin order over the jobs, or undefined. */
+  private nextBatch(): Batch | undefined {
+    for (let tried = 0; tried < this.jobs.length; tried++) {
+      const index = this.turn % this.jobs.length;
+      const job = this.jobs[index];
+      const batch = job.queue.shift();
+      this.turn = index + 1;
+      if (batch !== undefined) {
+        if (job.queue.length === 0) {
+          this.forget(job);
+        }
+        return batch;
+      }
+    }
+    return undefined;
+  }
+
+  private dispatch(): void {
+    if (this.inline) {
+      this.scheduleInline();
+      return;
+    }
+    for (const slot of this.slots) {
+      if (slot.busy !== undefined) {
+        continue;
+      }
+      const batch = this.nextBatch();
+      if (batch === undefined) {
+        return;
+      }
+      this.start(slot, batch);
+    }
+  }
+
+  private start(slot: Slot, batch: Batch): void {
+    const worker = slot.worker ?? this.spawn(slot);
+    const id = this.nextId++;
+    slot.busy = { id, batch };
+    worker.ref();
+    const request: WorkerRequest = { id, tasks: batch.tasks };
+    worker.postMessage(request);
+  }
+
+  private spawn(slot: Slot): Worker {
+    const worker = new Worker(this.options.source!, { eval: true, stdout: true, stderr: true });
+    // The plugin's stdout carries the go-plugin handshake only: a worker's output is never passed through.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.on('message', (reply: WorkerReply) => {
+      const busy = slot.busy;
+      if (busy === undefined || busy.id !== reply.id) {
+        return;
+      }
+      slot.busy = undefined;
+      worker.unref();
+      if (reply.error !== undefined) {
+        busy.batch.reject(new Error(`analysis worker failed: ${reply.error}`));
+      } else {
+        busy.batch.resolve(reply.outputs);
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      if (slot.worker === worker) {
+        slot.worker = undefined;
+      }
+      const busy = slot.busy;
+      slot.busy = undefined;
+      busy?.batch.reject(new Error(`analysis worker stopped: ${error.message}`));
+      if (!this.closed) {
+        this.dispatch();
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (slot.worker === worker) {
+        fail(new Error(`exit code ${code}`));
+      }
+    });
+    worker.unref();
+    slot.worker = worker;
+    return worker;
+  }
+
+  /** Inline mode: one batch per macrotask, so I/O callbacks run between batches. */
+  private scheduleInline(): void {
+    if (this.inlineRunning) {
+      return;
+    }
+    this.inlineRunning = true;
+    setImmediate(() => {
+      this.inlineRunning = false;
+      const batch = this.nextBatch();
+      if (batch === undefined) {
+        return;
+      }
+      try {
+        batch.resolve(batch.tasks.map((task) => computeTask(task)));
+      } catch (error) {
+        batch.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      this.scheduleInline();
+    });
+  }
+}
