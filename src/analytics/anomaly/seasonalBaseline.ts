@@ -1,3 +1,4 @@
+import { median9 } from '../stats/median9';
 import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
@@ -96,6 +97,46 @@ export class SeasonalBaseline implements BaselineComponent {
   /** Median of the same-phase neighbours over the last cycles (NaN when fewer than 2 are known). */
   private predict(period: number): number {
     const size = this.history.length;
+    if (this.stored > CYCLES * period) {
+      // Common case, all nine neighbours stored: read them directly and take the median by a network.
+      const h = this.history;
+      const head = this.head;
+      let a = head - period - 1;
+      let b = head - 2 * period - 1;
+      let c = head - 3 * period - 1;
+      a = a < 0 ? a + size : a;
+      b = b < 0 ? b + size : b;
+      c = c < 0 ? c + size : c;
+      // Each triple is (t − kp − 1, t − kp, t − kp + 1), wrapping around the ring.
+      const a1 = a + 1 === size ? 0 : a + 1;
+      const a2 = a1 + 1 === size ? 0 : a1 + 1;
+      const b1 = b + 1 === size ? 0 : b + 1;
+      const b2 = b1 + 1 === size ? 0 : b1 + 1;
+      const c1 = c + 1 === size ? 0 : c + 1;
+      const c2 = c1 + 1 === size ? 0 : c1 + 1;
+      const v0 = h[a];
+      const v1 = h[a1];
+      const v2 = h[a2];
+      const v3 = h[b];
+      const v4 = h[b1];
+      const v5 = h[b2];
+      const v6 = h[c];
+      const v7 = h[c1];
+      const v8 = h[c2];
+      if (
+        v0 === v0 &&
+        v1 === v1 &&
+        v2 === v2 &&
+        v3 === v3 &&
+        v4 === v4 &&
+        v5 === v5 &&
+        v6 === v6 &&
+        v7 === v7 &&
+        v8 === v8
+      ) {
+        return median9(v0, v1, v2, v3, v4, v5, v6, v7, v8);
+      }
+    }
     let m = 0;
     for (let k = 1; k <= CYCLES; k++) {
       const back = k * period;
