@@ -42,8 +42,14 @@ function query(overrides: Partial<ForesightQuery> = {}): ForesightQuery {
 describe('DataSource', () => {
   it('starts queries with an anomaly analysis; in the alert rule editor with a single-series output', () => {
     const datasource = makeDataSource();
-    expect(datasource.getDefaultQuery(CoreApp.PanelEditor)).toMatchObject({ analysis: { kind: 'anomaly' }, output: 'full' });
-    expect(datasource.getDefaultQuery(CoreApp.UnifiedAlerting)).toMatchObject({ analysis: { kind: 'anomaly' }, output: 'anomalous' });
+    expect(datasource.getDefaultQuery(CoreApp.PanelEditor)).toMatchObject({
+      analysis: { kind: 'anomaly' },
+      output: 'full',
+    });
+    expect(datasource.getDefaultQuery(CoreApp.UnifiedAlerting)).toMatchObject({
+      analysis: { kind: 'anomaly' },
+      output: 'anomalous',
+    });
   });
 
   test.each<[string, Record<string, unknown>, boolean]>([
@@ -61,7 +67,11 @@ describe('DataSource', () => {
       query({ source: { kind: 'prometheus', expr: 'up{job=~"$job", env="$env"}', legendFormat: '$env {{instance}}' } }),
       {}
     );
-    expect(result.source).toEqual({ kind: 'prometheus', expr: 'up{job=~"(api|web)", env="prod"}', legendFormat: 'prod {{instance}}' });
+    expect(result.source).toEqual({
+      kind: 'prometheus',
+      expr: 'up{job=~"(api|web)", env="prod"}',
+      legendFormat: 'prod {{instance}}',
+    });
   });
 
   it('sends legacy queries in the current shape', () => {
@@ -76,7 +86,10 @@ describe('DataSource', () => {
   });
 
   it('uses the datasource defaults for training and sensitivity hints', () => {
-    expect(makeDataSource({ defaultTraining: '14d', defaultSensitivity: 0.3 }).defaults).toEqual({ training: '14d', sensitivity: 0.3 });
+    expect(makeDataSource({ defaultTraining: '14d', defaultSensitivity: 0.3 }).defaults).toEqual({
+      training: '14d',
+      sensitivity: 0.3,
+    });
     expect(makeDataSource().defaults).toEqual({ training: '7d', sensitivity: 0.5 });
   });
 
@@ -115,6 +128,31 @@ describe('DataSource', () => {
       await expect(datasource.getLabelNames('loki')).resolves.toEqual([]);
       await expect(datasource.getMetricNames()).resolves.toEqual(['up', 'node_load1']);
       expect(getResource).toHaveBeenCalledTimes(3);
+    });
+
+    it('also reads names wrapped as { data: [...] }, as the Prometheus API answers', async () => {
+      const datasource = makeDataSource();
+      jest.spyOn(datasource, 'getResource').mockResolvedValue({ status: 'success', data: ['job', 'instance'] });
+      await expect(datasource.getLabelNames('prometheus')).resolves.toEqual(['job', 'instance']);
+    });
+
+    test.each<[string, unknown]>([
+      ['the detail itself', { prometheus: { ok: true }, loki: { ok: false, message: 'connection refused' } }],
+      [
+        'CheckHealth as JSON',
+        {
+          status: 'ERROR',
+          message: 'Loki: connection refused',
+          details: { prometheus: { ok: true }, loki: { ok: false, message: 'connection refused' } },
+        },
+      ],
+    ])('reads per-upstream health from %s', async (_name, body) => {
+      const datasource = makeDataSource();
+      jest.spyOn(datasource, 'getResource').mockResolvedValue(body);
+      await expect(datasource.getHealthDetail()).resolves.toEqual({
+        prometheus: { ok: true },
+        loki: { ok: false, message: 'connection refused' },
+      });
     });
 
     it('reports no health detail when the route fails', async () => {

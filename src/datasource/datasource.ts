@@ -71,7 +71,9 @@ export class DataSource extends DataSourceWithBackend<ForesightQuery, ForesightD
       source: {
         ...source,
         expr: interpolateExpr(templateSrv, source.expr, scopedVars),
-        ...(source.legendFormat !== undefined ? { legendFormat: templateSrv.replace(source.legendFormat, scopedVars) } : {}),
+        ...(source.legendFormat !== undefined
+          ? { legendFormat: templateSrv.replace(source.legendFormat, scopedVars) }
+          : {}),
       },
     };
   }
@@ -100,8 +102,16 @@ export class DataSource extends DataSourceWithBackend<ForesightQuery, ForesightD
   /** Per-upstream health detail, or `undefined` when the backend cannot tell. */
   async getHealthDetail(): Promise<HealthDetail | undefined> {
     try {
-      const detail = await this.getResource<HealthDetail>('health');
-      return typeof detail === 'object' && detail !== null ? detail : undefined;
+      const body = await this.getResource<unknown>('health');
+      // The route may answer the detail itself or CheckHealth's `{ status, message, details }`.
+      const detail = isObject(body) && isObject(body.details) ? body.details : body;
+      if (!isObject(detail) || !(isObject(detail.prometheus) || isObject(detail.loki))) {
+        return undefined;
+      }
+      return {
+        prometheus: detail.prometheus as UpstreamHealth | undefined,
+        loki: detail.loki as UpstreamHealth | undefined,
+      };
     } catch {
       return undefined;
     }
@@ -119,7 +129,7 @@ export class DataSource extends DataSourceWithBackend<ForesightQuery, ForesightD
       return cached.names;
     }
     const names = this.getResource<unknown>(path, params).then(
-      (body) => (Array.isArray(body) ? body.filter((name): name is string => typeof name === 'string') : []),
+      (body) => namesFrom(body),
       () => {
         this.suggestionCache.delete(key);
         return [];
@@ -128,4 +138,14 @@ export class DataSource extends DataSourceWithBackend<ForesightQuery, ForesightD
     this.suggestionCache.set(key, { at: now, names });
     return names;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The names in a `string[]` body, or in `{ data: string[] }` as Prometheus' own API wraps them; else none. */
+function namesFrom(body: unknown): string[] {
+  const list = isObject(body) ? body.data : body;
+  return Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [];
 }

@@ -5,8 +5,11 @@ import { QueryEditor } from './components/QueryEditor';
 import { DataSource } from './datasource';
 import type { ForesightDataSourceOptions, ForesightQuery, ForesightSecureJsonData } from './types';
 
-export const plugin = new DataSourcePlugin<DataSource, ForesightQuery, ForesightDataSourceOptions, ForesightSecureJsonData>(
-  DataSource
-)
+export const plugin = new DataSourcePlugin<
+  DataSource,
+  ForesightQuery,
+  ForesightDataSourceOptions,
+  ForesightSecureJsonData
+>(DataSource)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor);

@@ -33,21 +33,45 @@ const LABEL_WIDTH = 20;
 
 const DETECTORS: Array<{ value: AnomalyDetector; label: string; description: string }> = [
   { value: 'auto', label: 'Auto', description: 'Combines the detectors below into one calibrated score.' },
-  { value: 'rolling', label: 'Rolling', description: 'Robust rolling median and spread: for series without daily or weekly patterns.' },
-  { value: 'seasonal', label: 'Seasonal', description: 'Compares each point with the same time in earlier days or weeks.' },
-  { value: 'changepoint', label: 'Change point', description: 'Flags lasting shifts in level rather than single spikes.' },
+  {
+    value: 'rolling',
+    label: 'Rolling',
+    description: 'Robust rolling median and spread: for series without daily or weekly patterns.',
+  },
+  {
+    value: 'seasonal',
+    label: 'Seasonal',
+    description: 'Compares each point with the same time in earlier days or weeks.',
+  },
+  {
+    value: 'changepoint',
+    label: 'Change point',
+    description: 'Flags lasting shifts in level rather than single spikes.',
+  },
 ];
 
 const MODELS: Array<{ value: ForecastModel; label: string; description: string }> = [
-  { value: 'auto', label: 'Auto', description: 'Picks the model that forecast the training data best (rolling-origin backtest).' },
+  {
+    value: 'auto',
+    label: 'Auto',
+    description: 'Picks the model that forecast the training data best (rolling-origin backtest).',
+  },
   { value: 'linear', label: 'Linear', description: 'A straight-line trend: disk and capacity growth.' },
   { value: 'holt', label: 'Holt', description: 'Exponential smoothing with a trend.' },
   { value: 'mstl', label: 'MSTL', description: 'Trend plus one or more seasonal patterns (daily, weekly).' },
-  { value: 'seasonal-naive', label: 'Seasonal naive', description: 'Repeats the last season: a strong baseline for regular traffic.' },
+  {
+    value: 'seasonal-naive',
+    label: 'Seasonal naive',
+    description: 'Repeats the last season: a strong baseline for regular traffic.',
+  },
 ];
 
 const ALGORITHMS: Array<{ value: 'dbscan' | 'mad'; label: string; description: string }> = [
-  { value: 'dbscan', label: 'DBSCAN', description: 'Groups similar series; series outside every group are outliers (as in Grafana ML).' },
+  {
+    value: 'dbscan',
+    label: 'DBSCAN',
+    description: 'Groups similar series; series outside every group are outliers (as in Grafana ML).',
+  },
   { value: 'mad', label: 'MAD', description: 'Flags series far from the median of the group, point by point.' },
 ];
 
@@ -77,7 +101,11 @@ export function AnalysisParameters(props: Props) {
     case 'decompose':
       return (
         <>
-          <SeasonalityField {...props} value={analysis.seasonality} onSeasonality={(seasonality, run) => props.onChange({ ...analysis, seasonality }, run)} />
+          <SeasonalityField
+            {...props}
+            value={analysis.seasonality}
+            onSeasonality={(seasonality, run) => props.onChange({ ...analysis, seasonality }, run)}
+          />
           <TrainingField {...props} />
         </>
       );
@@ -112,7 +140,11 @@ function AnomalyParameters(props: Props & { analysis: AnomalyAnalysis }) {
         onSensitivity={(sensitivity, run) => onChange({ ...analysis, sensitivity }, run)}
       />
       <TrainingField {...props} />
-      <SeasonalityField {...props} value={analysis.seasonality} onSeasonality={(seasonality, run) => onChange({ ...analysis, seasonality }, run)} />
+      <SeasonalityField
+        {...props}
+        value={analysis.seasonality}
+        onSeasonality={(seasonality, run) => onChange({ ...analysis, seasonality }, run)}
+      />
     </>
   );
 }
@@ -199,7 +231,11 @@ function ForecastParameters(props: Props & { analysis: ForecastAnalysis }) {
           />
         </InlineField>
         {hasThreshold && (
-          <InlineField label="Crossing" tooltip="Which way counts as crossing the threshold." htmlFor={`${idPrefix}-direction`}>
+          <InlineField
+            label="Crossing"
+            tooltip="Which way counts as crossing the threshold."
+            htmlFor={`${idPrefix}-direction`}
+          >
             <RadioButtonGroup
               id={`${idPrefix}-direction`}
               aria-label="Crossing direction"
@@ -210,7 +246,11 @@ function ForecastParameters(props: Props & { analysis: ForecastAnalysis }) {
           </InlineField>
         )}
       </InlineFieldRow>
-      <SeasonalityField {...props} value={analysis.seasonality} onSeasonality={(seasonality, run) => onChange({ ...analysis, seasonality }, run)} />
+      <SeasonalityField
+        {...props}
+        value={analysis.seasonality}
+        onSeasonality={(seasonality, run) => onChange({ ...analysis, seasonality }, run)}
+      />
     </>
   );
 }

@@ -2,11 +2,7 @@ import React, { useState } from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, Stack, Text } from '@grafana/ui';
 
-import {
-  durationSettingError,
-  parseUnitIntervalSetting,
-  parseWholeNumberSetting,
-} from '../editor/settingsValidation';
+import { durationSettingError, parseUnitIntervalSetting, parseWholeNumberSetting } from '../editor/settingsValidation';
 import { SETTINGS_DEFAULTS, type ForesightDataSourceOptions, type ForesightSecureJsonData } from '../types';
 import { CustomHeadersSettings } from './CustomHeadersSettings';
 import { NumericSettingInput } from './NumericSettingInput';
@@ -24,7 +20,8 @@ export function ConfigEditor(props: Props) {
   const [numberErrors, setNumberErrors] = useState<Record<string, string | undefined>>({});
   const setJson = <K extends keyof ForesightDataSourceOptions>(key: K, value: ForesightDataSourceOptions[K]) =>
     onOptionsChange({ ...options, jsonData: { ...jsonData, [key]: value } });
-  const reportError = (key: string) => (error: string | undefined) => setNumberErrors((errors) => ({ ...errors, [key]: error }));
+  const reportError = (key: string) => (error: string | undefined) =>
+    setNumberErrors((errors) => ({ ...errors, [key]: error }));
   const trainingError = durationSettingError(jsonData.defaultTraining, 'Default training window');
 
   return (

@@ -59,13 +59,20 @@ export function CustomHeadersSettings({ options, onOptionsChange }: Props) {
                 onChange={(value) => onOptionsChange(updateCustomHeader(options, index, { target: value }))}
               />
             </InlineField>
-            <InlineField label="Name" htmlFor={`foresight-header-${index}-name`} invalid={!!nameError} error={nameError}>
+            <InlineField
+              label="Name"
+              htmlFor={`foresight-header-${index}-name`}
+              invalid={!!nameError}
+              error={nameError}
+            >
               <Input
                 id={`foresight-header-${index}-name`}
                 width={24}
                 value={name}
                 placeholder="X-Scope-OrgID"
-                onChange={(event) => onOptionsChange(updateCustomHeader(options, index, { name: event.currentTarget.value.trim() }))}
+                onChange={(event) =>
+                  onOptionsChange(updateCustomHeader(options, index, { name: event.currentTarget.value.trim() }))
+                }
               />
             </InlineField>
             <InlineField label="Value" htmlFor={`foresight-header-${index}-value`}>
@@ -77,7 +84,10 @@ export function CustomHeadersSettings({ options, onOptionsChange }: Props) {
                 placeholder="value"
                 autoComplete="off"
                 onChange={(event) =>
-                  onOptionsChange({ ...options, secureJsonData: { ...secureJsonData, [key]: event.currentTarget.value } })
+                  onOptionsChange({
+                    ...options,
+                    secureJsonData: { ...secureJsonData, [key]: event.currentTarget.value },
+                  })
                 }
                 onReset={() =>
                   onOptionsChange({

@@ -4,7 +4,12 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { TextArea, useStyles2 } from '@grafana/ui';
 
 import type { DataSource } from '../datasource';
-import { applyCompletion, filterSuggestions, getCompletionContext, type CompletionContext } from '../editor/completionContext';
+import {
+  applyCompletion,
+  filterSuggestions,
+  getCompletionContext,
+  type CompletionContext,
+} from '../editor/completionContext';
 import type { SourceKind } from '../types';
 
 interface Props {
@@ -34,7 +39,10 @@ function suggestionSource(datasource: DataSource, kind: SourceKind, context: Com
     case 'metric':
       return { key: `${kind}|metric`, load: () => datasource.getMetricNames() };
     case 'label-name':
-      return { key: `${kind}|label|${context.metric ?? ''}`, load: () => datasource.getLabelNames(kind, context.metric) };
+      return {
+        key: `${kind}|label|${context.metric ?? ''}`,
+        load: () => datasource.getLabelNames(kind, context.metric),
+      };
     case 'label-value':
       return {
         key: `${kind}|value|${context.label}|${context.metric ?? ''}`,
@@ -57,7 +65,10 @@ export function ExpressionField({ id, datasource, kind, value, invalid, onChange
   const [loaded, setLoaded] = useState<{ key: string; names: string[] }>({ key: '', names: [] });
   const pendingCursor = useRef<number | undefined>(undefined);
 
-  const context = useMemo(() => getCompletionContext(value, Math.min(cursor, value.length), kind), [value, cursor, kind]);
+  const context = useMemo(
+    () => getCompletionContext(value, Math.min(cursor, value.length), kind),
+    [value, cursor, kind]
+  );
   const source = suggestionSource(datasource, kind, context);
   const sourceKey = source?.key;
 

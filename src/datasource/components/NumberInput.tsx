@@ -31,7 +31,11 @@ export function parseNumberText(text: string): { valid: boolean; value: number |
  * stored value only ever holds a number or nothing.
  */
 export function NumberInput({ id, value, placeholder, width, invalid, onChange, onBlur, onValidityChange }: Props) {
-  const [text, setText] = useSyncedText(value, formatNumber, (current, stored) => parseNumberText(current).value === stored);
+  const [text, setText] = useSyncedText(
+    value,
+    formatNumber,
+    (current, stored) => parseNumberText(current).value === stored
+  );
 
   return (
     <Input

@@ -109,7 +109,11 @@ describe('QueryEditor', () => {
   });
 
   it('stores seasonal periods as a list and reports a bad one', async () => {
-    const { latest } = renderEditor({ ...newQuery, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'decompose' } });
+    const { latest } = renderEditor({
+      ...newQuery,
+      source: { kind: 'prometheus', expr: 'up' },
+      analysis: { kind: 'decompose' },
+    });
     await userEvent.click(screen.getByRole('radio', { name: 'Periods' }));
     const periods = screen.getByLabelText('Seasonal periods');
     await userEvent.clear(periods);
@@ -163,7 +167,10 @@ describe('QueryEditor', () => {
       const { latest } = renderEditor(newQuery, { datasource });
       await userEvent.type(screen.getByLabelText('PromQL'), 'rate(http_req');
       const options = await screen.findAllByRole('option');
-      expect(options.map((option) => option.textContent)).toEqual(['http_request_duration_seconds_bucket', 'http_requests_total']);
+      expect(options.map((option) => option.textContent)).toEqual([
+        'http_request_duration_seconds_bucket',
+        'http_requests_total',
+      ]);
       expect(getResource).toHaveBeenCalledWith('prometheus/metrics', undefined);
 
       await userEvent.click(screen.getByRole('option', { name: 'http_requests_total' }));
@@ -196,7 +203,9 @@ describe('QueryEditor', () => {
 
     it('still edits and runs queries when the suggestion routes fail', async () => {
       const datasource = makeDataSource();
-      const getResource = jest.spyOn(datasource, 'getResource').mockRejectedValue(new Error('Prometheus is not configured'));
+      const getResource = jest
+        .spyOn(datasource, 'getResource')
+        .mockRejectedValue(new Error('Prometheus is not configured'));
       const { latest, onRunQuery } = renderEditor(newQuery, { datasource });
       const field = screen.getByLabelText('PromQL');
       await userEvent.type(field, 'node_lo');

@@ -15,7 +15,14 @@ import {
 } from '../editor/outputModes';
 import { queryErrors } from '../editor/queryErrors';
 import { validateQuery } from '../query/validateQuery';
-import type { Analysis, AnalysisKind, ForesightDataSourceOptions, ForesightQuery, OutputMode, SourceKind } from '../types';
+import type {
+  Analysis,
+  AnalysisKind,
+  ForesightDataSourceOptions,
+  ForesightQuery,
+  OutputMode,
+  SourceKind,
+} from '../types';
 import { AnalysisParameters } from './AnalysisParameters';
 import { ExpressionField } from './ExpressionField';
 
@@ -50,7 +57,11 @@ export function QueryEditor({ query: storedQuery, datasource, app, onChange, onR
     // Store the migrated shape once, and give a fresh alert query an output an alert rule can use.
     let next = isCurrentQuery(storedQuery) ? undefined : query;
     const current = next ?? storedQuery;
-    if (forAlerting && current.source.expr.trim() === '' && !isAlertFriendly(current.output ?? 'full', current.analysis)) {
+    if (
+      forAlerting &&
+      current.source.expr.trim() === '' &&
+      !isAlertFriendly(current.output ?? 'full', current.analysis)
+    ) {
       next = { ...current, output: alertDefaultOutput(current.analysis) };
     }
     if (next) {
@@ -190,7 +201,9 @@ export function QueryEditor({ query: storedQuery, datasource, app, onChange, onR
           </Text>
         </div>
       )}
-      {forAlerting && <AlertingOutputNotice query={query} onUseMode={(mode) => update({ ...query, output: mode }, true)} />}
+      {forAlerting && (
+        <AlertingOutputNotice query={query} onUseMode={(mode) => update({ ...query, output: mode }, true)} />
+      )}
     </Stack>
   );
 }
@@ -209,8 +222,8 @@ function AlertingOutputNotice({ query, onUseMode }: { query: ForesightQuery; onU
   if (!canAlertOn(query.analysis)) {
     return (
       <Alert severity="warning" title="This analysis returns several fields per series">
-        An alert rule needs one number per series. Choose the Anomaly analysis (score or anomalous) or Forecast (forecast or
-        threshold crossing) for alerting, or reduce this query with an expression.
+        An alert rule needs one number per series. Choose the Anomaly analysis (score or anomalous) or Forecast
+        (forecast or threshold crossing) for alerting, or reduce this query with an expression.
       </Alert>
     );
   }
@@ -220,8 +233,8 @@ function AlertingOutputNotice({ query, onUseMode }: { query: ForesightQuery; onU
     <Alert severity="warning" title="Full output is not suited to alert rules">
       <Stack direction="column" gap={1}>
         <span>
-          An alert rule compares one number per series, but Full returns several fields per series (actual, expected, band,
-          score), so the rule cannot tell which one to use. Pick a single-series output.
+          An alert rule compares one number per series, but Full returns several fields per series (actual, expected,
+          band, score), so the rule cannot tell which one to use. Pick a single-series output.
         </span>
         <div>
           <Button size="sm" variant="secondary" onClick={() => onUseMode(suggested)}>

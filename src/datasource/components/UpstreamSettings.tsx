@@ -46,7 +46,8 @@ const KEYS = {
 const TEXT = {
   prometheus: {
     title: 'Prometheus',
-    urlDescription: 'Base URL of a Prometheus-compatible API (Prometheus, Mimir, Thanos, VictoriaMetrics). Leave empty if you do not use one.',
+    urlDescription:
+      'Base URL of a Prometheus-compatible API (Prometheus, Mimir, Thanos, VictoriaMetrics). Leave empty if you do not use one.',
     urlPlaceholder: 'http://prometheus:9090',
   },
   loki: {
@@ -120,7 +121,11 @@ export function UpstreamSettings({ options, onOptionsChange, target }: Props) {
               onChange={(event) => setJson(keys.user, event.currentTarget.value)}
             />
           </Field>
-          <Field label="Password" description="Stored encrypted; only the Foresight backend reads it." htmlFor={id('password')}>
+          <Field
+            label="Password"
+            description="Stored encrypted; only the Foresight backend reads it."
+            htmlFor={id('password')}
+          >
             <SecretInput
               id={id('password')}
               width={40}

@@ -2,7 +2,13 @@ import type { Analysis, AnalysisKind } from '../types';
 import { changeAnalysisKind, parsePeriods, seasonalityChoice } from './analysisParams';
 
 describe('changeAnalysisKind', () => {
-  const anomaly: Analysis = { kind: 'anomaly', detector: 'seasonal', sensitivity: 0.8, training: '14d', seasonality: ['1d'] };
+  const anomaly: Analysis = {
+    kind: 'anomaly',
+    detector: 'seasonal',
+    sensitivity: 0.8,
+    training: '14d',
+    seasonality: ['1d'],
+  };
   test.each<[Analysis, AnalysisKind, Analysis]>([
     [anomaly, 'forecast', { kind: 'forecast', model: 'auto', training: '14d', seasonality: ['1d'] }],
     [anomaly, 'outliers', { kind: 'outliers', algorithm: 'dbscan', sensitivity: 0.8, training: '14d' }],

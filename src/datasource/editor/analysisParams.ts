@@ -18,7 +18,11 @@ export const ANALYSIS_OPTIONS: Array<{ value: AnalysisKind; label: string; descr
     label: 'Outliers',
     description: 'Finds the series that behave differently from the rest of the group.',
   },
-  { value: 'decompose', label: 'Decompose', description: 'Splits each series into trend, seasonal and residual parts.' },
+  {
+    value: 'decompose',
+    label: 'Decompose',
+    description: 'Splits each series into trend, seasonal and residual parts.',
+  },
 ];
 
 /**

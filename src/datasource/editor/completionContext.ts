@@ -81,7 +81,14 @@ export function getCompletionContext(text: string, cursor: number, kind: SourceK
       if (!matcher) {
         return undefined;
       }
-      return { type: 'label-value', prefix: text.slice(quoteStart + 1, cursor), from: quoteStart + 1, to: cursor, metric, label: matcher[1] };
+      return {
+        type: 'label-value',
+        prefix: text.slice(quoteStart + 1, cursor),
+        from: quoteStart + 1,
+        to: cursor,
+        metric,
+        label: matcher[1],
+      };
     }
     const from = wordStart(text, cursor, LABEL_CHAR);
     const before = text.slice(braceStart + 1, from).trimEnd();
@@ -106,10 +113,19 @@ export function getCompletionContext(text: string, cursor: number, kind: SourceK
 }
 
 /** The expression after inserting `value` for the context, and where the cursor goes. */
-export function applyCompletion(text: string, context: CompletionContext, value: string): { text: string; cursor: number } {
+export function applyCompletion(
+  text: string,
+  context: CompletionContext,
+  value: string
+): { text: string; cursor: number } {
   let insert = value;
   let cursorOffset = value.length;
-  if (context.type === 'label-name' && text[context.to] !== '=' && text[context.to] !== '!' && isInSelector(text, context.from)) {
+  if (
+    context.type === 'label-name' &&
+    text[context.to] !== '=' &&
+    text[context.to] !== '!' &&
+    isInSelector(text, context.from)
+  ) {
     // Continue straight into the value: `job="|"`, so label-value suggestions follow.
     insert = `${value}=""`;
     cursorOffset = value.length + 2;

@@ -17,7 +17,11 @@ describe('removeCustomHeader', () => {
   it('keeps later headers at their index so their stored values still match', () => {
     const next = removeCustomHeader(settings(['X-A', 'X-B', 'X-C'], [0, 1, 2]), 1);
     expect(next.jsonData.customHeaders?.map((header) => header.name)).toEqual(['X-A', '', 'X-C']);
-    expect(next.secureJsonFields).toEqual({ customHeaderValue0: true, customHeaderValue1: false, customHeaderValue2: true });
+    expect(next.secureJsonFields).toEqual({
+      customHeaderValue0: true,
+      customHeaderValue1: false,
+      customHeaderValue2: true,
+    });
     expect(next.secureJsonData).toEqual({ customHeaderValue1: '' });
   });
 

@@ -66,7 +66,10 @@ export function updateCustomHeader(options: Settings, index: number, change: Par
 }
 
 /** The headers to show, with their storage index; empty-named slots left by removals are hidden unless new. */
-export function visibleCustomHeaders(options: Settings, newIndexes: ReadonlySet<number>): Array<CustomHeader & { index: number }> {
+export function visibleCustomHeaders(
+  options: Settings,
+  newIndexes: ReadonlySet<number>
+): Array<CustomHeader & { index: number }> {
   return (options.jsonData.customHeaders ?? [])
     .map((header, index) => ({ ...header, index }))
     .filter((header) => header.name !== '' || newIndexes.has(header.index));

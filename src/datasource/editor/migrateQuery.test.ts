@@ -8,7 +8,12 @@ describe('migrateQuery', () => {
     [
       'the create-plugin template shape is a passthrough of its expression',
       { refId: 'A', queryText: 'up' },
-      { schemaVersion: 1, source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'passthrough' }, output: 'full' },
+      {
+        schemaVersion: 1,
+        source: { kind: 'prometheus', expr: 'up' },
+        analysis: { kind: 'passthrough' },
+        output: 'full',
+      },
     ],
     [
       'the pre-1.0 flat shape',
@@ -27,7 +32,11 @@ describe('migrateQuery', () => {
     ],
     [
       'quoted numbers and comma-separated seasonality',
-      { refId: 'A', source: { kind: 'prometheus', expr: 'up' }, analysis: { kind: 'anomaly', sensitivity: '0.8', seasonality: '1d, 1w' } },
+      {
+        refId: 'A',
+        source: { kind: 'prometheus', expr: 'up' },
+        analysis: { kind: 'anomaly', sensitivity: '0.8', seasonality: '1d, 1w' },
+      },
       {
         schemaVersion: 1,
         source: { kind: 'prometheus', expr: 'up' },

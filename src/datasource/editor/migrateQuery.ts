@@ -44,8 +44,13 @@ function toNumber(value: unknown): number | undefined {
 
 function migrateSource(query: LooseQuery): ForesightQuery['source'] {
   const source = isRecord(query.source) ? query.source : {};
-  const kind = isSourceKind(source.kind) ? source.kind : isSourceKind(query.sourceKind) ? query.sourceKind : 'prometheus';
-  const legacyExpr = typeof query.expr === 'string' ? query.expr : typeof query.queryText === 'string' ? query.queryText : '';
+  const kind = isSourceKind(source.kind)
+    ? source.kind
+    : isSourceKind(query.sourceKind)
+      ? query.sourceKind
+      : 'prometheus';
+  const legacyExpr =
+    typeof query.expr === 'string' ? query.expr : typeof query.queryText === 'string' ? query.queryText : '';
   const expr = typeof source.expr === 'string' ? source.expr : legacyExpr;
   const legendFormat = typeof source.legendFormat === 'string' ? source.legendFormat : query.legendFormat;
   return typeof legendFormat === 'string' ? { ...source, kind, expr, legendFormat } : { ...source, kind, expr };

@@ -13,7 +13,11 @@ describe('outputModesFor', () => {
     ['passthrough', passthrough, ['full']],
     ['anomaly', anomaly, ['full', 'score', 'anomalous', 'expected']],
     ['forecast without threshold', forecast, ['full', 'forecast']],
-    ['forecast with threshold', forecastWithThreshold, ['full', 'forecast', 'time-to-threshold', 'threshold-probability']],
+    [
+      'forecast with threshold',
+      forecastWithThreshold,
+      ['full', 'forecast', 'time-to-threshold', 'threshold-probability'],
+    ],
     ['outliers', outliers, ['full']],
     ['decompose', decompose, ['full']],
   ])('%s', (_name, analysis, expected) => {

@@ -101,7 +101,11 @@ export function alertDefaultOutput(analysis: Analysis): OutputMode {
  * The output mode to keep after the analysis changed: the current one when it is still valid,
  * else `full`, or the alert default inside the alert rule editor.
  */
-export function reconcileOutputMode(current: OutputMode | undefined, analysis: Analysis, forAlerting: boolean): OutputMode {
+export function reconcileOutputMode(
+  current: OutputMode | undefined,
+  analysis: Analysis,
+  forAlerting: boolean
+): OutputMode {
   const mode = current ?? 'full';
   if (isOutputModeValid(mode, analysis) && (!forAlerting || isAlertFriendly(mode, analysis))) {
     return mode;

@@ -1,4 +1,9 @@
-import { durationSettingError, parseUnitIntervalSetting, parseWholeNumberSetting, urlError } from './settingsValidation';
+import {
+  durationSettingError,
+  parseUnitIntervalSetting,
+  parseWholeNumberSetting,
+  urlError,
+} from './settingsValidation';
 
 test.each<[string | undefined, boolean]>([
   [undefined, false],
