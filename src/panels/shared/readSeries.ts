@@ -115,9 +115,13 @@ function nameSeries(series: PanelSeries[], frames: DataFrame[]): void {
       s.name = configured;
       continue;
     }
-    const distinct = Object.keys(s.labels)
+    let distinct = Object.keys(s.labels)
       .filter((k) => common[k] !== s.labels[k] || series.length === 1)
       .sort();
+    if (distinct.length === 0) {
+      // Every series has the same labels (e.g. the same expression in two queries): show them all.
+      distinct = Object.keys(s.labels).sort();
+    }
     if (distinct.length === 1) {
       s.name = s.labels[distinct[0]];
     } else if (distinct.length > 1) {
