@@ -1,3 +1,4 @@
+import { median5 } from '../stats/median5';
 import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
@@ -20,7 +21,6 @@ export class LevelShift implements BaselineComponent {
   z = NaN;
   private readonly reference: RobustEwma;
   private readonly recent = new Float64Array(RECENT);
-  private readonly sorted = new Float64Array(RECENT);
   private recentHead = 0;
   private recentCount = 0;
   private readonly minReference: number;
@@ -71,15 +71,7 @@ export class LevelShift implements BaselineComponent {
   }
 
   private recentMedian(): number {
-    for (let i = 0; i < RECENT; i++) {
-      const v = this.recent[i];
-      let j = i;
-      while (j > 0 && this.sorted[j - 1] > v) {
-        this.sorted[j] = this.sorted[j - 1];
-        j--;
-      }
-      this.sorted[j] = v;
-    }
-    return this.sorted[RECENT >> 1];
+    const r = this.recent;
+    return median5(r[0], r[1], r[2], r[3], r[4]);
   }
 }
