@@ -30,13 +30,23 @@ for (const theme of THEMES) {
       await openScenario(page, { entry, scenario: 'basic', theme });
       const over = page.locator('.u-over');
       const box = (await over.boundingBox())!;
-      await page.mouse.move(box.x + box.width * 0.47, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
       const tooltip = page.getByTestId('foresight-anomaly-tooltip');
       await expect(tooltip).toBeVisible();
       await expect(tooltip.locator('thead')).toHaveText(/Series\s*Actual\s*Expected\s*Band\s*Score/);
       await expect(tooltip.getByRole('rowheader')).toHaveText(['checkout', 'payments', 'search'].map(() => /\w+/));
       await expect(tooltip.locator('tbody tr').first()).toContainText(/req\/s.*req\/s.*req\/s – .*req\/s\s*[01]\.\d\d/);
       await saveScreenshot(page, `anomaly-tooltip-${theme}`);
+    });
+
+    test('honours the unit, decimals and thresholds of the field config', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'units', theme });
+      const box = (await page.locator('.u-over').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.47, box.y + box.height / 2);
+      const firstRow = page.getByTestId('foresight-anomaly-tooltip').locator('tbody tr').first();
+      await expect(firstRow).toContainText(/\d+\.\d ms\s*\d+\.\d ms\s*\d+\.\d ms – \d+\.\d ms/);
+      await page.mouse.move(0, 0);
+      await saveScreenshot(page, `anomaly-units-thresholds-${theme}`);
     });
 
     test('a click or Enter on an interval zooms the dashboard to it', async ({ page }) => {

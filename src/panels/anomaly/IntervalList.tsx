@@ -76,7 +76,10 @@ export function IntervalList({ intervals, total, thresholds, timeZone, height, o
                   onKeyDown={onKeyDown}
                   aria-label={`${severity} anomaly in ${interval.seriesName}, ${DIRECTION_TEXT[interval.direction]} the expected band, from ${start} for ${duration}, peak score ${peak}. Zoom to this interval.`}
                 >
-                  <span className={styles.severity} style={{ borderColor: color, color }}>
+                  <span
+                    className={styles.severity}
+                    style={{ background: color, color: theme.colors.getContrastText(color) }}
+                  >
                     {severity}
                   </span>
                   <span className={styles.start}>{start}</span>
@@ -131,7 +134,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
   severity: css({
     justifySelf: 'start',
     padding: theme.spacing(0, 0.75),
-    border: '1px solid',
     borderRadius: theme.shape.radius.pill,
     fontWeight: theme.typography.fontWeightMedium,
     lineHeight: '16px',

@@ -1,4 +1,7 @@
 /** Scenarios for the Foresight anomaly panel (src/panels/anomaly). */
+import { ThresholdsMode } from '@grafana/data';
+import { GraphThresholdsStyleMode } from '@grafana/schema';
+
 import { plugin } from '../../../../src/panels/anomaly/module';
 import { DEFAULT_ANOMALY_OPTIONS } from '../../../../src/panels/anomaly/types';
 import { framesFromJSON } from '../../fixtures/loadFrames';
@@ -14,6 +17,27 @@ mountScenarios({
     options,
     fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] },
     frames: () => framesFromJSON(anomalyFrames({ series: 3 })),
+  },
+  units: {
+    plugin,
+    title: 'Latency with thresholds',
+    options,
+    fieldConfig: {
+      defaults: {
+        unit: 'ms',
+        decimals: 1,
+        thresholds: {
+          mode: ThresholdsMode.Absolute,
+          steps: [
+            { value: -Infinity, color: 'green' },
+            { value: 200, color: 'red' },
+          ],
+        },
+        custom: { thresholdsStyle: { mode: GraphThresholdsStyleMode.Line } },
+      },
+      overrides: [],
+    },
+    frames: () => framesFromJSON(anomalyFrames({ series: 2, seed: 4 })),
   },
   'no-data': { plugin, title: 'Request rate per service', options, frames: () => [] },
   many: {
