@@ -91,6 +91,11 @@ export function createRollingQuantile(capacity: number): RollingQuantile {
         // Replace the leaving value by the new one and shift only the elements between them
         // (plain loops: faster than copyWithin for the short moves of monitoring windows).
         const leaving = ring[head];
+        if (value === leaving && (value !== 0 || 1 / value === 1 / leaving)) {
+          // Same value in and out (a regular timestamp step, a flat stretch): the order is unchanged.
+          head = head + 1 === capacity ? 0 : head + 1;
+          return;
+        }
         let i = lowerBound(sorted, count, leaving);
         if (value > leaving) {
           while (i + 1 < count && sorted[i + 1] < value) {
