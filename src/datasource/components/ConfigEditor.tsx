@@ -1,11 +1,11 @@
-import React, { useState } from 'react';
+import React from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, Stack, Text } from '@grafana/ui';
 
 import { durationSettingError, parseUnitIntervalSetting, parseWholeNumberSetting } from '../editor/settingsValidation';
 import { SETTINGS_DEFAULTS, type ForesightDataSourceOptions, type ForesightSecureJsonData } from '../types';
 import { CustomHeadersSettings } from './CustomHeadersSettings';
-import { NumericSettingInput } from './NumericSettingInput';
+import { NumericSettingField } from './NumericSettingField';
 import { UpstreamSettings } from './UpstreamSettings';
 
 type Props = DataSourcePluginOptionsEditorProps<ForesightDataSourceOptions, ForesightSecureJsonData>;
@@ -17,11 +17,8 @@ type Props = DataSourcePluginOptionsEditorProps<ForesightDataSourceOptions, Fore
 export function ConfigEditor(props: Props) {
   const { options, onOptionsChange } = props;
   const { jsonData } = options;
-  const [numberErrors, setNumberErrors] = useState<Record<string, string | undefined>>({});
   const setJson = <K extends keyof ForesightDataSourceOptions>(key: K, value: ForesightDataSourceOptions[K]) =>
     onOptionsChange({ ...options, jsonData: { ...jsonData, [key]: value } });
-  const reportError = (key: string) => (error: string | undefined) =>
-    setNumberErrors((errors) => ({ ...errors, [key]: error }));
   const trainingError = durationSettingError(jsonData.defaultTraining, 'Default training window');
 
   return (
@@ -49,56 +46,35 @@ export function ConfigEditor(props: Props) {
             onChange={(event) => setJson('defaultTraining', event.currentTarget.value.trim() || undefined)}
           />
         </Field>
-        <Field
+        <NumericSettingField
+          id="foresight-default-sensitivity"
           label="Default sensitivity"
           description={`From 0 (flag only extreme deviations) to 1 (flag small ones), when a query sets none. Defaults to ${SETTINGS_DEFAULTS.defaultSensitivity}.`}
-          invalid={!!numberErrors.sensitivity}
-          error={numberErrors.sensitivity}
-          htmlFor="foresight-default-sensitivity"
-        >
-          <NumericSettingInput
-            id="foresight-default-sensitivity"
-            value={jsonData.defaultSensitivity}
-            placeholder={String(SETTINGS_DEFAULTS.defaultSensitivity)}
-            parse={parseUnitIntervalSetting}
-            onChange={(value) => setJson('defaultSensitivity', value)}
-            onError={reportError('sensitivity')}
-          />
-        </Field>
+          value={jsonData.defaultSensitivity}
+          placeholder={String(SETTINGS_DEFAULTS.defaultSensitivity)}
+          parse={parseUnitIntervalSetting}
+          onChange={(value) => setJson('defaultSensitivity', value)}
+        />
       </FieldSet>
       <FieldSet label="Limits">
-        <Field
+        <NumericSettingField
+          id="foresight-max-series"
           label="Max series per query"
           description={`A query whose upstream returns more series fails with a message instead of slowing Grafana down. Defaults to ${SETTINGS_DEFAULTS.maxSeries}.`}
-          invalid={!!numberErrors.maxSeries}
-          error={numberErrors.maxSeries}
-          htmlFor="foresight-max-series"
-        >
-          <NumericSettingInput
-            id="foresight-max-series"
-            value={jsonData.maxSeries}
-            placeholder={String(SETTINGS_DEFAULTS.maxSeries)}
-            parse={parsePositiveWholeNumber}
-            onChange={(value) => setJson('maxSeries', value)}
-            onError={reportError('maxSeries')}
-          />
-        </Field>
-        <Field
+          value={jsonData.maxSeries}
+          placeholder={String(SETTINGS_DEFAULTS.maxSeries)}
+          parse={parsePositiveWholeNumber}
+          onChange={(value) => setJson('maxSeries', value)}
+        />
+        <NumericSettingField
+          id="foresight-max-points"
           label="Max points per query"
           description={`Series × samples one query may process, training window included. Defaults to ${SETTINGS_DEFAULTS.maxPoints.toLocaleString('en-US')}.`}
-          invalid={!!numberErrors.maxPoints}
-          error={numberErrors.maxPoints}
-          htmlFor="foresight-max-points"
-        >
-          <NumericSettingInput
-            id="foresight-max-points"
-            value={jsonData.maxPoints}
-            placeholder={String(SETTINGS_DEFAULTS.maxPoints)}
-            parse={parsePositiveWholeNumber}
-            onChange={(value) => setJson('maxPoints', value)}
-            onError={reportError('maxPoints')}
-          />
-        </Field>
+          value={jsonData.maxPoints}
+          placeholder={String(SETTINGS_DEFAULTS.maxPoints)}
+          parse={parsePositiveWholeNumber}
+          onChange={(value) => setJson('maxPoints', value)}
+        />
       </FieldSet>
     </Stack>
   );

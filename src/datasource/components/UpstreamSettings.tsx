@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React from 'react';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, RadioButtonGroup, SecretInput, SecretTextArea, Switch } from '@grafana/ui';
 
@@ -10,7 +10,7 @@ import {
   type SourceKind,
   type UpstreamAuth,
 } from '../types';
-import { NumericSettingInput } from './NumericSettingInput';
+import { NumericSettingField } from './NumericSettingField';
 
 type Props = DataSourcePluginOptionsEditorProps<ForesightDataSourceOptions, ForesightSecureJsonData> & {
   target: SourceKind;
@@ -70,7 +70,6 @@ export function UpstreamSettings({ options, onOptionsChange, target }: Props) {
   const { jsonData, secureJsonFields } = options;
   const secureJsonData = options.secureJsonData ?? {};
   const auth: UpstreamAuth = jsonData[keys.auth] ?? 'none';
-  const [timeoutError, setTimeoutError] = useState<string | undefined>();
   const id = (name: string) => `foresight-${target}-${name}`;
 
   const setJson = <K extends keyof ForesightDataSourceOptions>(key: K, value: ForesightDataSourceOptions[K]) =>
@@ -85,6 +84,22 @@ export function UpstreamSettings({ options, onOptionsChange, target }: Props) {
       secureJsonFields: { ...secureJsonFields, [key]: false },
       secureJsonData: { ...secureJsonData, [key]: '' },
     });
+
+  /** A password or token: write-only, shown as "configured" once stored, with Reset. */
+  const secretField = (name: 'password' | 'token', label: string, width: number) => (
+    <Field label={label} description="Stored encrypted; only the Foresight backend reads it." htmlFor={id(name)}>
+      <SecretInput
+        id={id(name)}
+        width={width}
+        isConfigured={!!secureJsonFields[keys[name]]}
+        value={secureJsonData[keys[name]] ?? ''}
+        placeholder={name}
+        autoComplete={name === 'password' ? 'new-password' : 'off'}
+        onChange={(event) => setSecret(keys[name], event.currentTarget.value)}
+        onReset={() => resetSecret(keys[name])}
+      />
+    </Field>
+  );
 
   const url = jsonData[keys.url] ?? '';
   const badUrl = urlError(url);
@@ -121,38 +136,10 @@ export function UpstreamSettings({ options, onOptionsChange, target }: Props) {
               onChange={(event) => setJson(keys.user, event.currentTarget.value)}
             />
           </Field>
-          <Field
-            label="Password"
-            description="Stored encrypted; only the Foresight backend reads it."
-            htmlFor={id('password')}
-          >
-            <SecretInput
-              id={id('password')}
-              width={40}
-              isConfigured={!!secureJsonFields[keys.password]}
-              value={secureJsonData[keys.password] ?? ''}
-              placeholder="password"
-              autoComplete="new-password"
-              onChange={(event) => setSecret(keys.password, event.currentTarget.value)}
-              onReset={() => resetSecret(keys.password)}
-            />
-          </Field>
+          {secretField('password', 'Password', 40)}
         </>
       )}
-      {auth === 'bearer' && (
-        <Field label="Token" description="Stored encrypted; only the Foresight backend reads it." htmlFor={id('token')}>
-          <SecretInput
-            id={id('token')}
-            width={60}
-            isConfigured={!!secureJsonFields[keys.token]}
-            value={secureJsonData[keys.token] ?? ''}
-            placeholder="token"
-            autoComplete="off"
-            onChange={(event) => setSecret(keys.token, event.currentTarget.value)}
-            onReset={() => resetSecret(keys.token)}
-          />
-        </Field>
-      )}
+      {auth === 'bearer' && secretField('token', 'Token', 60)}
       <Field
         label="CA certificate"
         description="PEM certificate of the authority that signed the upstream's TLS certificate, when it is not publicly trusted. Stored encrypted."
@@ -180,22 +167,15 @@ export function UpstreamSettings({ options, onOptionsChange, target }: Props) {
           onChange={(event) => setJson(keys.skipVerify, event.currentTarget.checked)}
         />
       </Field>
-      <Field
+      <NumericSettingField
+        id={id('timeout')}
         label="Timeout (seconds)"
         description={`How long one upstream request may take. Defaults to ${SETTINGS_DEFAULTS.timeoutSeconds}.`}
-        invalid={!!timeoutError}
-        error={timeoutError}
-        htmlFor={id('timeout')}
-      >
-        <NumericSettingInput
-          id={id('timeout')}
-          value={jsonData[keys.timeout]}
-          placeholder={String(SETTINGS_DEFAULTS.timeoutSeconds)}
-          parse={parseTimeout}
-          onChange={(value) => setJson(keys.timeout, value)}
-          onError={setTimeoutError}
-        />
-      </Field>
+        value={jsonData[keys.timeout]}
+        placeholder={String(SETTINGS_DEFAULTS.timeoutSeconds)}
+        parse={parseTimeout}
+        onChange={(value) => setJson(keys.timeout, value)}
+      />
     </FieldSet>
   );
 }
