@@ -102,7 +102,16 @@ function draw(u: uPlot, p: Props) {
       ctx.fill();
       ctx.stroke();
       if (index < labelled && s.crossingText) {
-        callout(ctx, p.theme, s.crossingText, x, y + (10 + index * 22) * px, bbox, px);
+        callout(
+          ctx,
+          p.theme,
+          s.crossingText,
+          p.colors.get(s.seriesKey) ?? color,
+          x,
+          y + (10 + index * 22) * px,
+          bbox,
+          px
+        );
       }
     });
   }
@@ -114,6 +123,8 @@ function callout(
   ctx: CanvasRenderingContext2D,
   theme: GrafanaTheme2,
   text: string,
+  /** The series colour, so the call-out reads as belonging to its line. */
+  border: string,
   x: number,
   y: number,
   bbox: { left: number; width: number },
@@ -124,8 +135,8 @@ function callout(
   const height = 18 * px;
   const left = Math.min(Math.max(bbox.left, x - width / 2), bbox.left + bbox.width - width);
   ctx.fillStyle = colorManipulator.alpha(theme.colors.background.primary, 0.9);
-  ctx.strokeStyle = theme.colors.error.border;
-  ctx.lineWidth = px;
+  ctx.strokeStyle = border;
+  ctx.lineWidth = 1.5 * px;
   ctx.beginPath();
   ctx.roundRect(left, y, width, height, 3 * px);
   ctx.fill();
