@@ -94,11 +94,35 @@ function parseArgs(argv: string[]): { arches: Array<Target['arch']>; strip: bool
   return { arches, strip };
 }
 
+/**
+ * Bundles the analysis worker (src/backend/query/workers/analysisWorker.ts) into one CommonJS string. It is
+ * injected into the main bundle as `__FORESIGHT_ANALYSIS_WORKER__` and started with
+ * `new Worker(source, { eval: true })`: a SEA binary has no worker file on disk to point at.
+ */
+async function bundleWorker(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(repoRoot, 'src/backend/query/workers/analysisWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  const code = result.outputFiles[0].text;
+  log(`analysis worker bundle: ${(code.length / 1e3).toFixed(0)} kB`);
+  return code;
+}
+
 /** Bundles the backend into one CommonJS file for Node (no external modules but Node's own). */
 async function bundle(): Promise<string> {
   const outfile = path.join(buildDir, 'main.js');
+  const workerSource = await bundleWorker();
   await build({
     entryPoints: [path.join(repoRoot, 'src/backend/main.ts')],
+    define: { __FORESIGHT_ANALYSIS_WORKER__: JSON.stringify(workerSource) },
     outfile,
     bundle: true,
     platform: 'node',

@@ -128,7 +128,7 @@ describe('packaged backend under grafana-sim', () => {
                   json: { ...passthrough('up'), analysis: { kind: 'anomaly', training: '7x' } },
                 },
                 { refId: 'PROMQL', ...window, json: passthrough('sum(rate(http_requests_total[5m])') },
-                { refId: 'LATER', ...window, json: { ...passthrough('up'), analysis: { kind: 'forecast' } } },
+                { refId: 'OUTPUT', ...window, json: { ...passthrough('up'), analysis: { kind: 'forecast' }, output: 'time-to-threshold' } },
               ],
             },
             { method: 'CallResource', path: 'health', url: 'health', httpMethod: 'GET', expect: { status: 200 } },
@@ -230,7 +230,7 @@ describe('packaged backend under grafana-sim', () => {
       ['KIND', 400, 'plugin', /analysis\.kind.*prophecy/],
       ['DURATION', 400, 'plugin', /analysis\.training.*7x/],
       ['PROMQL', 400, 'downstream', /Prometheus rejected the query/],
-      ['LATER', 501, 'plugin', /"forecast" is not implemented yet/],
+      ['OUTPUT', 400, 'plugin', /output.*threshold/],
     ])('answers refId %s with status %i (%s) and a message naming the problem, next to refIds that succeed', (refId, status, source, message) => {
       const response = responses(run, 2)[refId];
       expect(response.status).toBe(status);

@@ -9,8 +9,9 @@ const NOTHING_CONFIGURED: DatasourceInstance = {
   clients: {},
 };
 
-function request(path: string, method = 'GET'): CallResourceRequest {
-  return { pluginContext: null, path, method, url: path, headers: {}, body: Buffer.alloc(0) };
+/** As Grafana sends it: `path` without the query string, `url` with it. */
+function request(url: string, method = 'GET'): CallResourceRequest {
+  return { pluginContext: null, path: url.split('?')[0], method, url, headers: {}, body: Buffer.alloc(0) };
 }
 
 const context = { signal: new AbortController().signal };
@@ -24,7 +25,9 @@ describe('routeResource', () => {
   it('answers an unknown path with 404 and the list of routes', async () => {
     const response = await call('secrets');
     expect(response.status).toBe(404);
-    expect(response.json.error).toContain('available: health, labels, label-values, metrics');
+    expect(response.json.error).toContain(
+      'available: health, labels, label-values, metrics, prometheus/metrics, prometheus/labels, prometheus/label-values, loki/labels, loki/label-values'
+    );
   });
 
   it('does not treat inherited object keys as routes', async () => {
@@ -41,6 +44,38 @@ describe('routeResource', () => {
     const response = await call('labels');
     expect(response.status).toBe(400);
     expect(response.json.error).toContain('no Prometheus URL');
+  });
+
+  it.each([
+    ['prometheus/labels', 'no Prometheus URL'],
+    ['prometheus/label-values?label=job', 'no Prometheus URL'],
+    ['prometheus/metrics', 'no Prometheus URL'],
+    ['loki/labels', 'no Loki URL'],
+    ['loki/label-values?label=job', 'no Loki URL'],
+  ])('%s says which upstream is missing', async (path, message) => {
+    const response = await call(path);
+    expect(response.status).toBe(400);
+    expect(response.json.error).toContain(message);
+  });
+
+  it.each([
+    ['prometheus/label-values?label=1bad', /label must be a Prometheus label name/],
+    ['prometheus/labels?match[]=', /match\[\] must be a series selector/],
+    [`prometheus/metrics?match[]=${'x'.repeat(5000)}`, /match\[\] must be a series selector/],
+    ['prometheus/labels?start=yesterday', /start must be epoch milliseconds/],
+    ['loki/label-values?label=a-b', /label must be a Loki label name/],
+    ['loki/labels?query=rate(x)', /LogQL stream selector/],
+  ])('rejects %s with 400 and a message naming the parameter', async (path, message) => {
+    const configured = (): DatasourceInstance => ({
+      ...NOTHING_CONFIGURED,
+      clients: {
+        prometheus: { labels: async () => [], labelValues: async () => [], metricNames: async () => [] } as never,
+        loki: { labels: async () => [], labelValues: async () => [] } as never,
+      },
+    });
+    const response = await routeResource(request(path), context, configured);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(String(response.body)).error).toMatch(message);
   });
 
   it('returns the health result as JSON', async () => {

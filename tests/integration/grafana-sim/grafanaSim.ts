@@ -13,7 +13,7 @@ export const PLUGIN_BINARY = path.join(REPO_ROOT, 'dist/datasource/gpx_foresight
 export const PLUGIN_ID = 'foresight-analytics-datasource';
 
 /** Sources whose change makes the binary stale. */
-const SOURCE_DIRS = ['src/backend', 'src/datasource/query'];
+const SOURCE_DIRS = ['src/backend', 'src/datasource/query', 'src/analytics'];
 const SOURCE_FILES = ['src/datasource/types.ts', 'scripts/build-backend.ts'];
 
 function newestSourceMtime(): { file: string; mtimeMs: number } {
