@@ -19,7 +19,9 @@ interface Props {
   value: string;
   invalid?: boolean;
   onChange: (expr: string) => void;
-  /** Called on blur and on Shift+Enter / Ctrl+Enter. */
+  /** The field lost focus. */
+  onBlur: () => void;
+  /** Shift+Enter / Ctrl+Enter: run the query now. */
   onRunQuery: () => void;
 }
 
@@ -55,7 +57,7 @@ function suggestionSource(datasource: DataSource, kind: SourceKind, context: Com
  * A plain text area for PromQL/LogQL with suggestions for metric names, label names and label values from
  * the backend's resource routes. Without suggestions (no upstream, a failing route) it is still a text area.
  */
-export function ExpressionField({ id, datasource, kind, value, invalid, onChange, onRunQuery }: Props) {
+export function ExpressionField({ id, datasource, kind, value, invalid, onChange, onBlur, onRunQuery }: Props) {
   const styles = useStyles2(getStyles);
   const textAreaRef = useRef<HTMLTextAreaElement>(null);
   const [cursor, setCursor] = useState(value.length);
@@ -179,7 +181,7 @@ export function ExpressionField({ id, datasource, kind, value, invalid, onChange
         onBlur={() => {
           setFocused(false);
           setDismissed(false);
-          onRunQuery();
+          onBlur();
         }}
       />
       {open && (

@@ -106,6 +106,16 @@ describe('QueryEditor', () => {
     await userEvent.tab();
     expect(screen.queryByText(/has no unit/)).not.toBeInTheDocument();
     expect(onRunQuery).toHaveBeenCalledTimes(1);
+
+    // Passing through fields without changing anything does not run the same query again.
+    await userEvent.click(training);
+    await userEvent.click(screen.getByLabelText('PromQL'));
+    await userEvent.tab();
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    // Shift+Enter in the expression runs it on request.
+    await userEvent.click(screen.getByLabelText('PromQL'));
+    await userEvent.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(onRunQuery).toHaveBeenCalledTimes(2);
   });
 
   it('stores seasonal periods as a list and reports a bad one', async () => {

@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import React, { useEffect } from 'react';
+import React, { useEffect, useRef } from 'react';
 import { CoreApp, type GrafanaTheme2, type QueryEditorProps } from '@grafana/data';
 import { Alert, Button, InlineField, Input, RadioButtonGroup, Stack, Text, useStyles2 } from '@grafana/ui';
 
@@ -79,8 +79,18 @@ export function QueryEditor({ query: storedQuery, datasource, app, onChange, onR
     }
   };
 
-  const runIfValid = (candidate: ForesightQuery = query) => {
-    if (candidate.source.expr.trim() !== '' && validateQuery(candidate).ok) {
+  // What ran last, so leaving a field that did not change does not run the query again.
+  const lastRun = useRef(JSON.stringify(query));
+
+  /** Runs the query when it is complete and valid and differs from what ran last (or `force`: Shift+Enter). */
+  const runIfValid = (candidate: ForesightQuery = query, force = false) => {
+    const serialised = JSON.stringify(candidate);
+    if (
+      (force || serialised !== lastRun.current) &&
+      candidate.source.expr.trim() !== '' &&
+      validateQuery(candidate).ok
+    ) {
+      lastRun.current = serialised;
       onRunQuery();
     }
   };
@@ -125,7 +135,8 @@ export function QueryEditor({ query: storedQuery, datasource, app, onChange, onR
           value={source.expr}
           invalid={!!errors['source.expr']}
           onChange={(expr) => update({ ...query, source: { ...source, expr } }, false)}
-          onRunQuery={() => runIfValid()}
+          onBlur={() => runIfValid()}
+          onRunQuery={() => runIfValid(query, true)}
         />
       </InlineField>
       <InlineField
