@@ -82,6 +82,15 @@ for (const theme of THEMES) {
       await saveScreenshot(page, `anomaly-warmup-${theme}`);
     });
 
+    test('draws frames read from a JSON file of decoded frames', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'from-file', theme });
+      for (const service of ['checkout', 'payments']) {
+        await expect(legendItem(page, service)).toHaveCount(1);
+      }
+      expect((await canvasInk(page)).drawnRatio).toBeGreaterThan(0.05);
+      await expect(intervalRows(page).first()).toBeVisible();
+    });
+
     test('says "No data" when the query returns no frames', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'no-data', theme });
       await expect(page.getByText('No data', { exact: true })).toBeVisible();

@@ -4,7 +4,7 @@ import { GraphThresholdsStyleMode } from '@grafana/schema';
 
 import { plugin } from '../../../../src/panels/anomaly/module';
 import { DEFAULT_ANOMALY_OPTIONS } from '../../../../src/panels/anomaly/types';
-import { framesFromJSON } from '../../fixtures/loadFrames';
+import { fetchFrames, framesFromJSON } from '../../fixtures/loadFrames';
 import { anomalyFrames } from '../../fixtures/synthetic';
 import { mountScenarios } from '../render';
 
@@ -38,6 +38,14 @@ mountScenarios({
       overrides: [],
     },
     frames: () => framesFromJSON(anomalyFrames({ series: 2, seed: 4 })),
+  },
+  // Frames read from a JSON file of decoded frames, the way real backend output will be used.
+  'from-file': {
+    plugin,
+    title: 'Frames from a JSON file',
+    options,
+    fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] },
+    frames: () => fetchFrames('/fixtures/frames/anomaly-two-services.json'),
   },
   'no-data': { plugin, title: 'Request rate per service', options, frames: () => [] },
   many: {
