@@ -144,6 +144,15 @@ describe('QueryEditor', () => {
     expect(screen.getByLabelText('PromQL')).toHaveValue('node_load1');
   });
 
+  it('leaves a query from a newer Foresight untouched and offers a new one', async () => {
+    const { changes, latest } = renderEditor({ refId: 'B', schemaVersion: 2, input: { promql: 'up' } });
+    expect(screen.getByText(/saved by a newer Foresight \(query schema 2\)/)).toBeInTheDocument();
+    expect(changes).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Replace with a new query' }));
+    expect(latest()).toEqual({ refId: 'B', ...DEFAULT_QUERY });
+    expect(screen.getByLabelText('PromQL')).toHaveValue('');
+  });
+
   describe('in the alert rule editor', () => {
     it('gives a new query a single-series output and says why', async () => {
       const { latest } = renderEditor(newQuery, { app: CoreApp.UnifiedAlerting });

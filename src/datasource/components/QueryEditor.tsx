@@ -14,7 +14,7 @@ import {
   reconcileOutputMode,
 } from '../editor/outputModes';
 import { queryErrors } from '../editor/queryErrors';
-import { validateQuery } from '../query/validateQuery';
+import { formatQueryErrors, validateQuery } from '../query/validateQuery';
 import type {
   Analysis,
   AnalysisKind,
@@ -44,7 +44,44 @@ export function isAlertingApp(app: CoreApp | undefined): boolean {
  * The Foresight query editor: the source query, the analysis and its parameters, and the output. It only
  * uses its props, so it works the same in panels, Explore and the alert rule editor.
  */
-export function QueryEditor({ query: storedQuery, datasource, app, onChange, onRunQuery }: Props) {
+export function QueryEditor(props: Props) {
+  const query = migrateQuery(props.query);
+  if (!isCurrentQuery(query)) {
+    return <UnreadableQuery {...props} />;
+  }
+  return <ForesightQueryEditor {...props} />;
+}
+
+/**
+ * A query this version cannot read (saved by a newer Foresight, or hand-written in another shape): say why,
+ * leave it untouched, and offer to start a new query instead.
+ */
+function UnreadableQuery({ query, datasource, app, onChange }: Props) {
+  const validation = validateQuery(query);
+  return (
+    <Alert severity="error" title="This query cannot be edited here">
+      <Stack direction="column" gap={1}>
+        <span>{validation.ok ? 'The query has an unknown shape.' : formatQueryErrors(validation.errors)}</span>
+        <div>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() =>
+              onChange({
+                ...(datasource.getDefaultQuery(app ?? CoreApp.Unknown) as ForesightQuery),
+                refId: query.refId,
+              })
+            }
+          >
+            Replace with a new query
+          </Button>
+        </div>
+      </Stack>
+    </Alert>
+  );
+}
+
+function ForesightQueryEditor({ query: storedQuery, datasource, app, onChange, onRunQuery }: Props) {
   const styles = useStyles2(getStyles);
   const forAlerting = isAlertingApp(app);
   const query = migrateQuery(storedQuery);
