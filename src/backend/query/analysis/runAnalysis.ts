@@ -209,7 +209,9 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
   return grid.series.map((series, index) => {
     const result = outputs[index];
     const legend = renderLegend(input.query.source.legendFormat, series.labels);
-    const extra = result.kind === 'anomaly' ? infoNotices(result.notices) : failedNotice(result, legend, series.labels);
+    // The detector's own warm-up note only matters when the warm-up reaches into the visible range (said above).
+    const detectorNotes = result.kind === 'anomaly' ? result.notices.filter((text) => !text.startsWith('Warm-up:')) : [];
+    const extra = result.kind === 'anomaly' ? infoNotices(detectorNotes) : failedNotice(result, legend, series.labels);
     const missing = new Float64Array(grid.visibleLength).fill(NaN);
     const field = (name: keyof AnomalyOutput) => (result.kind === 'anomaly' ? slice(result[name] as Float64Array, grid) : missing);
     const actual: NumericColumn = { name: FIELD.actual, values: slice(series.values, grid), nanIsMissing: false };
