@@ -36,7 +36,7 @@ for (const theme of THEMES) {
       await expect(tooltip.locator('thead')).toHaveText(/Series\s*Actual\s*Expected\s*Band\s*Score/);
       await expect(tooltip.getByRole('rowheader')).toHaveText(['checkout', 'payments', 'search'].map(() => /\w+/));
       await expect(tooltip.locator('tbody tr').first()).toContainText(/req\/s.*req\/s.*req\/s – .*req\/s\s*[01]\.\d\d/);
-      await saveScreenshot(page, `anomaly-tooltip-${theme}`);
+      await saveScreenshot(page, `anomaly-tooltip-${theme}`, { withOverlays: true });
     });
 
     test('honours the unit, decimals and thresholds of the field config', async ({ page }) => {
@@ -79,7 +79,7 @@ for (const theme of THEMES) {
       const box = (await page.locator('.u-over').boundingBox())!;
       await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
       await expect(page.getByTestId('foresight-anomaly-tooltip')).toContainText('warming up');
-      await saveScreenshot(page, `anomaly-warmup-${theme}`);
+      await saveScreenshot(page, `anomaly-warmup-${theme}`, { withOverlays: true });
     });
 
     test('draws frames read from a JSON file of decoded frames', async ({ page }) => {

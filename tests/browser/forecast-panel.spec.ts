@@ -23,6 +23,21 @@ for (const theme of THEMES) {
       await saveScreenshot(page, `forecast-basic-${theme}`);
     });
 
+    test('the tooltip gives the observed value in the past and the forecast with its interval after now', async ({
+      page,
+    }) => {
+      await openScenario(page, { entry, scenario: 'basic', theme });
+      const box = (await page.locator('.u-over').boundingBox())!;
+      const tooltip = page.getByTestId('foresight-forecast-tooltip');
+      await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+      await expect(tooltip.locator('tbody tr').first()).toHaveText(/observed\s*\d+(\.\d+)?%$/);
+      await page.mouse.move(box.x + box.width * 0.68, box.y + box.height / 2);
+      await expect(tooltip.locator('tbody tr').first()).toHaveText(
+        /forecast\s*\d+(\.\d+)?%\s*\d+(\.\d+)?% – \d+(\.\d+)?%$/
+      );
+      await saveScreenshot(page, `forecast-tooltip-${theme}`, { withOverlays: true });
+    });
+
     test('with several disks it names the soonest crossings', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'many', theme });
       const items = page.getByRole('list', { name: 'Predicted threshold crossings' }).getByRole('listitem');

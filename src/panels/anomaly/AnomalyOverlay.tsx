@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import { colorManipulator, type GrafanaTheme2 } from '@grafana/data';
 import { type UPlotConfigBuilder } from '@grafana/ui';
 
-import { type AlignedSeries } from './buildChartFrames';
+import { type AlignedSeries } from '../shared/locateAlignedFields';
 import { type AnomalyInterval } from './extractIntervals';
 import { severityColor, severityOf, type SeverityThresholds } from './severity';
 

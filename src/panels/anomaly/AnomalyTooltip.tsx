@@ -5,7 +5,7 @@ import { type DataFrame, dateTimeFormat, type Field, formattedValueToString, typ
 import { type TimeZone } from '@grafana/schema';
 import { useStyles2, useTheme2, VizTooltipHeader, VizTooltipWrapper } from '@grafana/ui';
 
-import { type AlignedSeries } from './buildChartFrames';
+import { type AlignedSeries } from '../shared/locateAlignedFields';
 import { severityColor, severityOf, type SeverityThresholds } from './severity';
 
 interface Props {

@@ -112,30 +112,3 @@ export function buildChartFrames(
   });
   return { frames, colors };
 }
-
-/** Where each drawn series' parts are in the joined (aligned) frame that uPlot draws: uPlot series indices. */
-export interface AlignedSeries {
-  seriesIndex: number;
-  actual?: number;
-  expected?: number;
-  lower?: number;
-  upper?: number;
-  score?: number;
-  anomalous?: number;
-}
-
-/** Maps the joined frame's fields back to the drawn series through `state.origin.frameIndex`. */
-export function locateAlignedFields(alignedFrame: DataFrame, seriesCount: number): AlignedSeries[] {
-  const located: AlignedSeries[] = Array.from({ length: seriesCount }, (_, seriesIndex) => ({ seriesIndex }));
-  alignedFrame.fields.forEach((field, index) => {
-    const frameIndex = field.state?.origin?.frameIndex;
-    if (index === 0 || frameIndex == null || !located[frameIndex]) {
-      return;
-    }
-    const role = field.name as keyof Omit<AlignedSeries, 'seriesIndex'>;
-    if (['actual', 'expected', 'lower', 'upper', 'score', 'anomalous'].includes(role)) {
-      located[frameIndex][role] = index;
-    }
-  });
-  return located;
-}

@@ -11,6 +11,8 @@ import { PanelMessage } from '../shared/PanelMessage';
 import { readSeries } from '../shared/readSeries';
 import { buildForecastFrames } from './buildForecastFrames';
 import { ForecastOverlay } from './ForecastOverlay';
+import { ForecastTooltip } from './ForecastTooltip';
+import { locateAlignedFields } from '../shared/locateAlignedFields';
 import { bySoonestCrossing, summarizeForecast } from './summarizeForecast';
 import { type ForecastOptions } from './types';
 
@@ -114,6 +116,17 @@ export function ForecastPanel(props: PanelProps<ForecastOptions>) {
         legend={options.legend}
         onChangeTimeRange={(r) => onChangeTimeRange({ from: r.from, to: r.to })}
         options={{ showCone: options.showCone }}
+        renderTooltip={(alignedFrame, dataIdxs, _seriesIdx, isPinned) => (
+          <ForecastTooltip
+            alignedFrame={alignedFrame}
+            located={locateAlignedFields(alignedFrame, drawn.length)}
+            names={drawn.map((s) => s.name)}
+            colors={drawn.map((s) => colors.get(s.key)!)}
+            dataIdxs={dataIdxs}
+            isPinned={isPinned}
+            timeZone={timeZone}
+          />
+        )}
       >
         {(config) => (
           <ForecastOverlay

@@ -57,12 +57,26 @@ export async function openScenario(page: Page, options: OpenOptions): Promise<Ha
   return state;
 }
 
-/** Saves a screenshot of the rendered panel to test-results/screenshots/<name>.png and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot of the rendered panel to test-results/screenshots/<name>.png and returns its path.
+ * `withOverlays` widens it to the viewport's right edge, so a tooltip that extends past the panel is in the picture.
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { withOverlays?: boolean } = {}
+): Promise<string> {
   const dir = join(process.cwd(), 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.locator('#harness-root').screenshot({ path });
+  const root = page.locator('#harness-root');
+  if (options.withOverlays) {
+    const box = (await root.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    await page.screenshot({ path, clip: { x: box.x, y: box.y, width: viewport.width - box.x, height: box.height } });
+  } else {
+    await root.screenshot({ path });
+  }
   return path;
 }
 
