@@ -5,8 +5,7 @@ import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { FramesTimeSeries } from '../shared/FramesTimeSeries';
-import { noDataText } from '../shared/noDataText';
-import { PanelMessage } from '../shared/PanelMessage';
+import { NoSeriesMessage } from '../shared/NoSeriesMessage';
 import { readSeries } from '../shared/readSeries';
 import { AnomalyOverlay } from './AnomalyOverlay';
 import { AnomalyTooltip } from './AnomalyTooltip';
@@ -59,11 +58,7 @@ export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
   const thresholds: SeverityThresholds = { major: options.majorScore, critical: options.criticalScore };
 
   if (series.length === 0) {
-    const error = data.errors?.[0];
-    if (error) {
-      return <PanelMessage kind="error" title="Query failed" detail={error.message} width={width} height={height} />;
-    }
-    return <PanelMessage title={noDataText(fieldConfig)} detail={problems[0]} width={width} height={height} />;
+    return <NoSeriesMessage data={data} fieldConfig={fieldConfig} problems={problems} width={width} height={height} />;
   }
 
   const hasScores = series.some((s) => s.fields.score);

@@ -1,11 +1,11 @@
-import { css } from '@emotion/css';
 import React from 'react';
 
-import { type DataFrame, dateTimeFormat, type Field, formattedValueToString, type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, dateTimeFormat, type Field, formattedValueToString } from '@grafana/data';
 import { type TimeZone } from '@grafana/schema';
 import { useStyles2, useTheme2, VizTooltipHeader, VizTooltipWrapper } from '@grafana/ui';
 
 import { type AlignedSeries } from '../shared/locateAlignedFields';
+import { getTooltipStyles } from '../shared/tooltipStyles';
 import { severityColor, severityOf, type SeverityThresholds } from './severity';
 
 interface Props {
@@ -49,7 +49,7 @@ function format(field: Field | undefined, index: number): string {
 
 /** Tooltip of the anomaly panel: per series, actual, expected, the band and the anomaly score at the hovered time. */
 export function AnomalyTooltip(props: Props) {
-  const styles = useStyles2(getStyles);
+  const styles = useStyles2(getTooltipStyles);
   const theme = useTheme2();
   const { alignedFrame, located, dataIdxs, hoveredIdx, isPinned, timeZone, thresholds, maxRows = 8 } = props;
   const xIdx = dataIdxs[0] ?? dataIdxs.find((i) => i != null) ?? null;
@@ -124,28 +124,3 @@ export function AnomalyTooltip(props: Props) {
     </VizTooltipWrapper>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    margin: theme.spacing(0.5, 1, 1),
-    'th, td': { padding: theme.spacing(0.25, 1), textAlign: 'right', whiteSpace: 'nowrap' },
-    'th[scope=row], thead th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightMedium },
-    thead: { color: theme.colors.text.secondary },
-  }),
-  hovered: css({ background: theme.colors.action.hover }),
-  swatch: css({
-    display: 'inline-block',
-    width: 10,
-    height: 3,
-    marginRight: theme.spacing(0.75),
-    verticalAlign: 'middle',
-    borderRadius: 1,
-  }),
-  more: css({
-    padding: theme.spacing(0, 1, 1),
-    color: theme.colors.text.secondary,
-    fontSize: theme.typography.bodySmall.fontSize,
-  }),
-});

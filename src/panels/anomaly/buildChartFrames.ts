@@ -10,6 +10,7 @@ import {
 import { AxisPlacement, GraphThresholdsStyleMode } from '@grafana/schema';
 
 import { type PanelSeries } from '../shared/readSeries';
+import { bandFields } from '../shared/bandFields';
 import { withDisplayName } from '../shared/withDisplayName';
 
 export interface ChartStyle {
@@ -75,29 +76,7 @@ export function buildChartFrames(
         )
       );
     }
-    if (s.fields.upper && s.fields.lower) {
-      const lowerName = `${s.name} lower`;
-      fields.push(
-        withDisplayName(
-          s.fields.upper,
-          `${s.name} upper`,
-          {
-            ...noThresholds,
-            lineWidth: 0,
-            fillOpacity: style.showBand ? (theme.isDark ? 18 : 14) : 0,
-            fillBelowTo: style.showBand ? lowerName : undefined,
-            hideFrom: HIDDEN,
-          },
-          fixed(1)
-        ),
-        withDisplayName(
-          s.fields.lower,
-          lowerName,
-          { ...noThresholds, lineWidth: 0, fillOpacity: 0, hideFrom: HIDDEN },
-          fixed(1)
-        )
-      );
-    }
+    fields.push(...bandFields(s, color, style.showBand ? (theme.isDark ? 18 : 14) : 0, HIDDEN));
     // Invisible carriers on their own scales (min/max make the scale keys distinct), never on an axis.
     const carrier = { ...noThresholds, hideFrom: HIDDEN_EVERYWHERE, axisPlacement: AxisPlacement.Hidden };
     if (s.fields.score) {

@@ -6,9 +6,9 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { FramesTimeSeries } from '../shared/FramesTimeSeries';
 import { formatDuration } from '../shared/formatDuration';
-import { noDataText } from '../shared/noDataText';
-import { PanelMessage } from '../shared/PanelMessage';
+import { NoSeriesMessage } from '../shared/NoSeriesMessage';
 import { readSeries } from '../shared/readSeries';
+import { getTooltipStyles } from '../shared/tooltipStyles';
 import { buildForecastFrames } from './buildForecastFrames';
 import { ForecastOverlay } from './ForecastOverlay';
 import { ForecastTooltip } from './ForecastTooltip';
@@ -29,6 +29,7 @@ export function ForecastPanel(props: PanelProps<ForecastOptions>) {
   const { data, options, fieldConfig, width, height, timeRange, timeZone, onChangeTimeRange } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
+  const { swatch } = useStyles2(getTooltipStyles);
 
   const { series, problems } = useMemo(() => readSeries(data.series), [data.series]);
   const summaries = useMemo(
@@ -63,11 +64,7 @@ export function ForecastPanel(props: PanelProps<ForecastOptions>) {
   }, [timeRange, drawn]);
 
   if (series.length === 0) {
-    const error = data.errors?.[0];
-    if (error) {
-      return <PanelMessage kind="error" title="Query failed" detail={error.message} width={width} height={height} />;
-    }
-    return <PanelMessage title={noDataText(fieldConfig)} detail={problems[0]} width={width} height={height} />;
+    return <NoSeriesMessage data={data} fieldConfig={fieldConfig} problems={problems} width={width} height={height} />;
   }
 
   const drawnSummaries = ranked.filter((s) => drawnKeys.has(s.seriesKey));
@@ -94,7 +91,7 @@ export function ForecastPanel(props: PanelProps<ForecastOptions>) {
           {named.length === 0 && <li className={styles.muted}>No threshold set</li>}
           {named.map((s) => (
             <li key={s.seriesKey}>
-              {showName && <span className={styles.swatch} style={{ background: colors.get(s.seriesKey) }} />}
+              {showName && <span className={swatch} style={{ background: colors.get(s.seriesKey) }} />}
               <strong className={typeof s.crossingMs === 'number' ? styles.alert : undefined}>{s.crossingText}</strong>
               <span className={styles.muted}>
                 {' '}
@@ -168,12 +165,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   alert: css({ color: theme.colors.error.text }),
   muted: css({ color: theme.colors.text.secondary }),
   facts: css({ color: theme.colors.text.secondary, whiteSpace: 'nowrap', flexShrink: 0 }),
-  swatch: css({
-    display: 'inline-block',
-    width: 10,
-    height: 3,
-    marginRight: theme.spacing(0.75),
-    verticalAlign: 'middle',
-    borderRadius: 1,
-  }),
 });

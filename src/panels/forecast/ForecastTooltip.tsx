@@ -1,11 +1,11 @@
-import { css } from '@emotion/css';
 import React from 'react';
 
-import { type DataFrame, dateTimeFormat, type Field, formattedValueToString, type GrafanaTheme2 } from '@grafana/data';
+import { type DataFrame, dateTimeFormat, type Field, formattedValueToString } from '@grafana/data';
 import { type TimeZone } from '@grafana/schema';
 import { useStyles2, VizTooltipHeader, VizTooltipWrapper } from '@grafana/ui';
 
 import { type AlignedSeries } from '../shared/locateAlignedFields';
+import { getTooltipStyles } from '../shared/tooltipStyles';
 
 interface Props {
   alignedFrame: DataFrame;
@@ -38,7 +38,7 @@ export function ForecastTooltip({
   timeZone,
   maxRows = 8,
 }: Props) {
-  const styles = useStyles2(getStyles);
+  const styles = useStyles2(getTooltipStyles);
   const xIdx = dataIdxs[0] ?? dataIdxs.find((i) => i != null) ?? null;
   if (xIdx == null) {
     return null;
@@ -76,33 +76,14 @@ export function ForecastTooltip({
                 <span className={styles.swatch} style={{ background: row.color }} />
                 {row.name}
               </th>
-              <td className={styles.kind}>{row.kind}</td>
+              <td className={styles.muted}>{row.kind}</td>
               <td>{row.value}</td>
-              <td className={styles.kind}>{row.interval}</td>
+              <td className={styles.muted}>{row.interval}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length > maxRows && <div className={styles.kind}>+{rows.length - maxRows} more series</div>}
+      {rows.length > maxRows && <div className={styles.more}>+{rows.length - maxRows} more series</div>}
     </VizTooltipWrapper>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    margin: theme.spacing(0.5, 1, 1),
-    'th, td': { padding: theme.spacing(0.25, 1), textAlign: 'right', whiteSpace: 'nowrap' },
-    'th[scope=row]': { textAlign: 'left', fontWeight: theme.typography.fontWeightMedium },
-  }),
-  kind: css({ color: theme.colors.text.secondary }),
-  swatch: css({
-    display: 'inline-block',
-    width: 10,
-    height: 3,
-    marginRight: theme.spacing(0.75),
-    verticalAlign: 'middle',
-    borderRadius: 1,
-  }),
-});

@@ -10,6 +10,7 @@ import {
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 
 import { type PanelSeries } from '../shared/readSeries';
+import { bandFields } from '../shared/bandFields';
 import { withDisplayName } from '../shared/withDisplayName';
 
 const HIDDEN = { legend: true, tooltip: false, viz: false };
@@ -56,29 +57,7 @@ export function buildForecastFrames(
         )
       );
     }
-    if (s.fields.upper && s.fields.lower) {
-      const lowerName = `${s.name} lower`;
-      fields.push(
-        withDisplayName(
-          s.fields.upper,
-          `${s.name} upper`,
-          {
-            ...noThresholds,
-            lineWidth: 0,
-            fillOpacity: options.showCone ? (theme.isDark ? 22 : 16) : 0,
-            fillBelowTo: options.showCone ? lowerName : undefined,
-            hideFrom: HIDDEN,
-          },
-          fixed()
-        ),
-        withDisplayName(
-          s.fields.lower,
-          lowerName,
-          { ...noThresholds, lineWidth: 0, fillOpacity: 0, hideFrom: HIDDEN },
-          fixed()
-        )
-      );
-    }
+    fields.push(...bandFields(s, color, options.showCone ? (theme.isDark ? 22 : 16) : 0, HIDDEN));
     return { ...s.frame, fields, length: s.time.values.length };
   });
   return { frames, colors };

@@ -3,8 +3,7 @@ import React, { useMemo } from 'react';
 import { type DataFrame, type PanelProps } from '@grafana/data';
 
 import { FramesTimeSeries } from './FramesTimeSeries';
-import { noDataText } from './noDataText';
-import { PanelMessage } from './PanelMessage';
+import { NoSeriesMessage } from './NoSeriesMessage';
 import { type ChartOptions } from './panelOptions';
 import { type PanelSeries, readSeries, type SeriesRole } from './readSeries';
 import { withDisplayName } from './withDisplayName';
@@ -39,11 +38,7 @@ export function SeriesShellPanel({
   const { series, problems } = useMemo(() => readSeries(data.series), [data.series]);
   const frames = useMemo(() => framesWithSeriesNames(series), [series]);
   if (series.length === 0) {
-    const error = data.errors?.[0];
-    if (error) {
-      return <PanelMessage kind="error" title="Query failed" detail={error.message} width={width} height={height} />;
-    }
-    return <PanelMessage title={noDataText(fieldConfig)} detail={problems[0]} width={width} height={height} />;
+    return <NoSeriesMessage data={data} fieldConfig={fieldConfig} problems={problems} width={width} height={height} />;
   }
   return (
     <FramesTimeSeries
