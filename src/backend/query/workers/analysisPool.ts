@@ -19,7 +19,9 @@ export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export function analysisPool(): WorkerPool {
-  pool ??= new WorkerPool({ size: defaultPoolSize(), source: bundledWorkerSource() });
+  // console.* is the plugin's logger in the backend process (main.ts), never stdout.
+  // eslint-disable-next-line no-console
+  pool ??= new WorkerPool({ size: defaultPoolSize(), source: bundledWorkerSource(), onWorkerEvent: (message, fields) => console.debug(message, fields) });
   return pool;
 }
 

@@ -22,6 +22,8 @@ export interface WorkerPoolOptions {
   size: number;
   /** The worker's bundled CommonJS code (see workerSource.ts); without it the pool runs inline. */
   source?: string;
+  /** Told when a worker thread starts or stops, for the log. */
+  onWorkerEvent?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /** Raised for the batches of a job whose signal fired. */
@@ -204,6 +206,7 @@ export class WorkerPool {
       this.dispatch();
     });
     const fail = (error: Error) => {
+      this.options.onWorkerEvent?.('analysis worker stopped', { threadId: worker.threadId, error: error.message });
       if (slot.worker === worker) {
         slot.worker = undefined;
       }
@@ -222,6 +225,7 @@ export class WorkerPool {
     });
     worker.unref();
     slot.worker = worker;
+    this.options.onWorkerEvent?.('analysis worker started', { threadId: worker.threadId, workers: this.stats().workers });
     return worker;
   }
 
