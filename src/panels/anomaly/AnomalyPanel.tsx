@@ -2,6 +2,7 @@ import { css } from '@emotion/css';
 import React, { useMemo } from 'react';
 
 import { type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { TooltipDisplayMode } from '@grafana/schema';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { FramesTimeSeries } from '../shared/FramesTimeSeries';
@@ -94,6 +95,7 @@ export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
         timeRange={timeRange}
         timeZone={timeZone}
         legend={options.legend}
+        tooltip={options.tooltip}
         onChangeTimeRange={(r) => onChangeTimeRange({ from: r.from, to: r.to })}
         options={{ showScoreLane: options.showScoreLane }}
         renderTooltip={(alignedFrame, dataIdxs, seriesIdx, isPinned) => (
@@ -108,6 +110,7 @@ export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
             timeZone={timeZone}
             thresholds={thresholds}
             scoreThreshold={options.scoreThreshold}
+            maxRows={options.tooltip.mode === TooltipDisplayMode.Single ? 1 : undefined}
           />
         )}
       >

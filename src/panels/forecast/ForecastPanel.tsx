@@ -111,6 +111,7 @@ export function ForecastPanel(props: PanelProps<ForecastOptions>) {
         timeRange={extendedRange}
         timeZone={timeZone}
         legend={options.legend}
+        tooltip={options.tooltip}
         onChangeTimeRange={(r) => onChangeTimeRange({ from: r.from, to: r.to })}
         options={{ showCone: options.showCone }}
         renderTooltip={(alignedFrame, dataIdxs, _seriesIdx, isPinned) => (

@@ -1,11 +1,11 @@
 import React from 'react';
 
 import { type DataFrame, type TimeRange } from '@grafana/data';
-import { type TimeZone, type VizLegendOptions } from '@grafana/schema';
+import { TooltipDisplayMode, type TimeZone, type VizLegendOptions, type VizTooltipOptions } from '@grafana/schema';
 import { TimeSeries, TooltipPlugin2, type UPlotConfigBuilder } from '@grafana/ui';
 
 import { SeriesTooltip } from './SeriesTooltip';
-import { HOVER_ALL_SERIES } from './tooltipHoverMode';
+import { HOVER_ALL_SERIES, HOVER_ONE_SERIES } from './tooltipHoverMode';
 
 interface Props {
   frames: DataFrame[];
@@ -14,6 +14,8 @@ interface Props {
   timeRange: TimeRange;
   timeZone: TimeZone;
   legend: VizLegendOptions;
+  /** The panel's tooltip options: `hidden` turns the tooltip off, `single` follows the series under the pointer. */
+  tooltip?: VizTooltipOptions;
   /** Drag-to-zoom on the chart calls this, as in Grafana's time series panel. */
   onChangeTimeRange?: (range: { from: number; to: number }) => void;
   /** Extra uPlot plugins (markers, overlays); they get the config builder and the joined frame. */
@@ -37,6 +39,7 @@ export function FramesTimeSeries({
   timeRange,
   timeZone,
   legend,
+  tooltip,
   onChangeTimeRange,
   children,
   renderTooltip,
@@ -54,24 +57,26 @@ export function FramesTimeSeries({
     >
       {(config, alignedFrame) => (
         <>
-          <TooltipPlugin2
-            config={config}
-            hoverMode={HOVER_ALL_SERIES}
-            queryZoom={onChangeTimeRange}
-            render={(u, dataIdxs, seriesIdx, isPinned) =>
-              renderTooltip ? (
-                renderTooltip(alignedFrame, dataIdxs, seriesIdx, isPinned)
-              ) : (
-                <SeriesTooltip
-                  alignedFrame={alignedFrame}
-                  dataIdxs={dataIdxs}
-                  seriesIdx={seriesIdx}
-                  isPinned={isPinned}
-                  timeZone={timeZone}
-                />
-              )
-            }
-          />
+          {tooltip?.mode === TooltipDisplayMode.None ? null : (
+            <TooltipPlugin2
+              config={config}
+              hoverMode={tooltip?.mode === TooltipDisplayMode.Single ? HOVER_ONE_SERIES : HOVER_ALL_SERIES}
+              queryZoom={onChangeTimeRange}
+              render={(u, dataIdxs, seriesIdx, isPinned) =>
+                renderTooltip ? (
+                  renderTooltip(alignedFrame, dataIdxs, seriesIdx, isPinned)
+                ) : (
+                  <SeriesTooltip
+                    alignedFrame={alignedFrame}
+                    dataIdxs={dataIdxs}
+                    seriesIdx={seriesIdx}
+                    isPinned={isPinned}
+                    timeZone={timeZone}
+                  />
+                )
+              }
+            />
+          )}
           {children?.(config, alignedFrame)}
         </>
       )}

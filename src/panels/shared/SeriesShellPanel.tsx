@@ -48,6 +48,7 @@ export function SeriesShellPanel({
       timeRange={timeRange}
       timeZone={timeZone}
       legend={options.legend}
+      tooltip={options.tooltip}
       onChangeTimeRange={(r) => onChangeTimeRange({ from: r.from, to: r.to })}
       options={options as unknown as Record<string, unknown>}
     />
