@@ -10,6 +10,7 @@ import { forecast, thresholdCrossing } from '../../../analytics/forecast';
 import { dbscanOutliers, madOutliers, type GroupOutlierResult } from '../../../analytics/outliers';
 // The seasonality folder has no index.ts yet; detectPeriods is its one public function.
 import { detectPeriods } from '../../../analytics/seasonality/detectPeriods';
+import { formatDuration } from '../../../datasource/query/parseDuration';
 import type {
   AnalysisOutput,
   AnalysisTask,
@@ -22,6 +23,25 @@ import type {
   OutliersOutput,
   OutliersTask,
 } from './tasks';
+
+const DAY_MS = 86_400_000;
+/** A detected period may exceed its calendar cycle by this much (drift, a near miss of the snap). */
+const CALENDAR_SLACK = 1.05;
+
+/**
+ * Longest lag worth searching for a period in `points` samples: just past the longest calendar cycle (a week,
+ * else a day) that fits twice, else half the series. Monitoring data repeats on the clock, so longer lags
+ * only cost time (the search is O(points × lag)).
+ */
+export function periodSearchLimit(stepMs: number, points: number): number {
+  for (const cycleMs of [7 * DAY_MS, DAY_MS]) {
+    const cycle = cycleMs / stepMs;
+    if (2 * cycle <= points) {
+      return Math.min(Math.floor(points / 2), Math.ceil(cycle * CALENDAR_SLACK));
+    }
+  }
+  return Math.floor(points / 2);
+}
 
 /** Onset score from which the change-point detector's event start counts as a change point. */
 const CHANGE_POINT_ONSET = 0.5;
@@ -44,11 +64,29 @@ export function computeTask(task: AnalysisTask): AnalysisOutput {
   }
 }
 
+/** Training points from which `auto` seasonality is detected here rather than inside the detector. */
+const MIN_TRAINING_FOR_PERIODS = 32;
+
 function computeAnomaly(task: AnomalyTask): AnomalyOutput {
+  const notices: string[] = [];
+  let seasonality = task.seasonality;
+  if (seasonality === 'auto' && task.detector !== 'rolling' && task.detector !== 'changepoint' && task.trainingPoints >= MIN_TRAINING_FOR_PERIODS) {
+    // Detect the periods once, on the training window only (so the visible range stays causal), and only
+    // up to the longest calendar cycle that fits twice: about 3× cheaper than the detector's own repeated
+    // search over every lag, which dominated the cost of a query.
+    const training = task.values.subarray(0, task.trainingPoints);
+    const periods = detectPeriods(training, { stepMs: task.stepMs, maxPeriod: periodSearchLimit(task.stepMs, training.length) });
+    seasonality = periods.length > 0 ? periods : 'none';
+    notices.push(
+      periods.length > 0
+        ? `Seasonality: period of ${periods.map((p) => formatDuration(p * task.stepMs)).join(' and ')} found in the training window.`
+        : 'Seasonality: no period found in the training window.'
+    );
+  }
   const result = detectAnomalies(task.values, task.timestamps, {
     detector: task.detector,
     sensitivity: task.sensitivity,
-    seasonality: task.seasonality,
+    seasonality,
     warmup: task.warmup,
   });
   return {
@@ -59,7 +97,7 @@ function computeAnomaly(task: AnomalyTask): AnomalyOutput {
     score: result.score,
     anomalous: Float64Array.from(result.anomalous),
     warmup: result.warmup,
-    notices: result.notices,
+    notices: [...notices, ...result.notices],
   };
 }
 
@@ -137,7 +175,7 @@ function computeDecompose(task: DecomposeTask): DecomposeOutput {
   const values = fillGaps(task.values);
   let periods: number[];
   if (task.periods === 'auto') {
-    periods = detectPeriods(values, { stepMs: task.stepMs });
+    periods = detectPeriods(values, { stepMs: task.stepMs, maxPeriod: periodSearchLimit(task.stepMs, n) });
     if (periods.length === 0) {
       notices.push('no seasonal period found; the decomposition has a trend and a residual only');
     }

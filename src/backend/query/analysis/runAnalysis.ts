@@ -203,6 +203,8 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
     sensitivity,
     seasonality,
     warmup,
+    stepMs: input.plan.stepMs,
+    trainingPoints: grid.visibleStart,
   }));
   const outputs = await runTasks(pool, tasks, grid.timestamps.length, BATCH_POINTS, input.signal);
   const timestampsMs = slice(grid.timestamps, grid);

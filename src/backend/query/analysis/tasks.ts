@@ -16,6 +16,10 @@ export interface AnomalyTask {
   seasonality: 'auto' | 'none' | number[];
   /** Points learned from before the first score. */
   warmup: number;
+  /** The step in ms, for calendar periods. */
+  stepMs: number;
+  /** Points before the visible range: with `auto`, periods are detected once on them (see computeAnomaly). */
+  trainingPoints: number;
 }
 
 export interface ForecastTask {

@@ -6,7 +6,7 @@ import { AnalysisCancelledError, WorkerPool } from './workerPool';
 function anomalyTask(length: number, spikeAt: number): AnalysisTask {
   const timestamps = Float64Array.from({ length }, (_, i) => 1_700_000_000_000 + i * 60_000);
   const values = Float64Array.from({ length }, (_, i) => 10 + Math.sin(i / 7) + (i === spikeAt ? 50 : 0));
-  return { kind: 'anomaly', values, timestamps, detector: 'rolling', sensitivity: 0.5, seasonality: 'none', warmup: 100 };
+  return { kind: 'anomaly', values, timestamps, detector: 'rolling', sensitivity: 0.5, seasonality: 'none', warmup: 100, stepMs: 60_000, trainingPoints: 100 };
 }
 
 describe.each([
