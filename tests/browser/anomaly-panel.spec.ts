@@ -91,6 +91,21 @@ for (const theme of THEMES) {
       await expect(intervalRows(page).first()).toBeVisible();
     });
 
+    test('draws real backend frames (golden p95 latency around the db incident)', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'golden', theme });
+      for (const name of ['catalog p95', 'checkout p95', 'db p95', 'frontend p95', 'payments p95']) {
+        await expect(legendItem(page, name)).toHaveCount(1);
+      }
+      // The incident: db (and the services that call it) leave their band.
+      await expect(
+        intervalRows(page)
+          .filter({ hasText: /db p95$/ })
+          .first()
+      ).toBeVisible();
+      expect((await canvasInk(page)).drawnRatio).toBeGreaterThan(0.05);
+      await saveScreenshot(page, `anomaly-golden-${theme}`);
+    });
+
     test('says "No data" when the query returns no frames', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'no-data', theme });
       await expect(page.getByText('No data', { exact: true })).toBeVisible();

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { formatCrossing } from '../../src/panels/forecast/formatCrossing';
 import { canvasInk, openScenario, saveScreenshot, THEMES } from './harness/page';
 
 const entry = 'forecast-panel';
@@ -45,6 +49,22 @@ for (const theme of THEMES) {
       await expect(items.nth(0)).toContainText(/to reach 90% · \/dev\/sd[a-d]$/);
       await expect(items.nth(3)).toHaveText('+1 more');
       await saveScreenshot(page, `forecast-many-${theme}`);
+    });
+
+    test('reads real backend frames (golden db disk forecast): crossing, model and horizon', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'golden', theme });
+      const golden = JSON.parse(
+        readFileSync(join(__dirname, '..', 'golden', 'prometheus-forecast-disk', 'frames.json'), 'utf8')
+      );
+      const custom = golden.frames[0].meta.custom;
+      await expect(page.getByRole('list', { name: 'Predicted threshold crossings' })).toHaveText(
+        `${formatCrossing({ timeToThresholdMs: custom.timeToThresholdMs, probability: custom.thresholdProbability })} to reach 90%`
+      );
+      await expect(page.getByTestId('foresight-forecast-header')).toContainText(
+        `model ${custom.model} · horizon 3 d · 95 % interval`
+      );
+      expect((await canvasInk(page)).drawnRatio).toBeGreaterThan(0.05);
+      await saveScreenshot(page, `forecast-golden-${theme}`);
     });
 
     test('says "No data" when the query returns no frames', async ({ page }) => {

@@ -13,7 +13,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const outDir = mkdtempSync(join(tmpdir(), 'foresight-harness-'));
   const started = Date.now();
   const entries = await buildHarness(outDir);
-  const { url, server } = await startServer(outDir, { fixtures: join(__dirname, '..', 'fixtures') });
+  const { url, server } = await startServer(outDir, {
+    fixtures: join(__dirname, '..', 'fixtures'),
+    // The backend's golden frames (real output for recorded upstream answers), read-only.
+    golden: join(__dirname, '..', '..', 'golden'),
+  });
   process.env.FORESIGHT_HARNESS_URL = url;
   console.log(`harness: bundled ${entries.join(', ')} in ${Date.now() - started} ms, serving ${url}`);
   return async () => {

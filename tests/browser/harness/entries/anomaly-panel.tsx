@@ -4,7 +4,7 @@ import { GraphThresholdsStyleMode } from '@grafana/schema';
 
 import { plugin } from '../../../../src/panels/anomaly/module';
 import { DEFAULT_ANOMALY_OPTIONS } from '../../../../src/panels/anomaly/types';
-import { fetchFrames, framesFromJSON } from '../../fixtures/loadFrames';
+import { fetchFrames, fetchGoldenFrames, framesFromJSON } from '../../fixtures/loadFrames';
 import { anomalyFrames } from '../../fixtures/synthetic';
 import { mountScenarios } from '../render';
 
@@ -46,6 +46,14 @@ mountScenarios({
     options,
     fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] },
     frames: () => fetchFrames('/fixtures/frames/anomaly-two-services.json'),
+  },
+  // Real backend output: p95 latency per service around the demo's db latency incident (tests/golden).
+  golden: {
+    plugin,
+    title: 'p95 latency (backend golden frames)',
+    options,
+    fieldConfig: { defaults: { unit: 's' }, overrides: [] },
+    frames: () => fetchGoldenFrames('prometheus-anomaly-latency'),
   },
   'no-data': { plugin, title: 'Request rate per service', options, frames: () => [] },
   many: {

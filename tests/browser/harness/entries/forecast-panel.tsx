@@ -1,7 +1,7 @@
 /** Scenarios for the Foresight forecast panel (src/panels/forecast). */
 import { plugin } from '../../../../src/panels/forecast/module';
 import { DEFAULT_FORECAST_OPTIONS } from '../../../../src/panels/forecast/types';
-import { framesFromJSON } from '../../fixtures/loadFrames';
+import { fetchGoldenFrames, framesFromJSON } from '../../fixtures/loadFrames';
 import { forecastFrames } from '../../fixtures/synthetic';
 import { mountScenarios } from '../render';
 
@@ -14,6 +14,14 @@ mountScenarios({
     options,
     fieldConfig: { defaults: { unit: 'percent' }, overrides: [] },
     frames: () => framesFromJSON(forecastFrames({ series: 1 })),
+  },
+  // Real backend output: the db disk forecast with a 90 % threshold (tests/golden).
+  golden: {
+    plugin,
+    title: 'db disk used (backend golden frames)',
+    options,
+    fieldConfig: { defaults: { unit: 'percentunit' }, overrides: [] },
+    frames: () => fetchGoldenFrames('prometheus-forecast-disk'),
   },
   'no-data': { plugin, title: 'Disk usage forecast', options, frames: () => [] },
   many: {
