@@ -31,9 +31,12 @@ function renderAt(path: string) {
 
 const foresight = { uid: 'fs', name: 'Foresight demo', meta: { id: 'foresight-analytics-datasource' } as any };
 
+// Pages are lazy-loaded; under jsdom on a busy 2-core machine the first import can take several seconds,
+// so both the wait for the page and the test itself get generous limits.
+jest.setTimeout(60000);
+
 describe('App routes', () => {
-  // Pages are lazy-loaded; the first import under jsdom on a busy 2-core machine can take a few seconds.
-  const timeout = { timeout: 10000 };
+  const timeout = { timeout: 30000 };
 
   test('without a Foresight datasource, every page says how to add one', async () => {
     useDatasources([{ uid: 'p', name: 'Prometheus', meta: { id: 'prometheus' } as any }]);
@@ -44,7 +47,7 @@ describe('App routes', () => {
       expect(link.getAttribute('href')).toContain('pluginId=foresight-analytics-datasource');
       unmount();
     }
-  }, 40000);
+  });
 
   test('with a datasource, the overview names it and links to the trend explorer', async () => {
     useDatasources([foresight]);
