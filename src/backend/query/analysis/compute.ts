@@ -43,6 +43,40 @@ export function periodSearchLimit(stepMs: number, points: number): number {
   return Math.floor(points / 2);
 }
 
+/** Period detection works on at most about this many points (block means of longer series). */
+const PERIOD_SEARCH_POINTS = 2048;
+
+/**
+ * Seasonal periods (in points at `stepMs`) of a series, found on block means of at most ~2,048 points and
+ * over lags up to the longest calendar cycle that fits twice. The autocorrelation search costs
+ * O(points × lag), so a week of 1-minute data (10,080 points, lags to 1,512) costs 15 M operations at full
+ * resolution and 0.6 M on 5-minute means; calendar periods (hour, day, week) are whole multiples of the
+ * block, so they come out exact. Periods shorter than four blocks are not looked for.
+ */
+export function findPeriods(values: Float64Array, stepMs: number): number[] {
+  const block = Math.max(1, Math.floor(values.length / PERIOD_SEARCH_POINTS));
+  const coarse = block === 1 ? values : blockMeans(values, block);
+  const periods = detectPeriods(coarse, { stepMs: stepMs * block, maxPeriod: Math.ceil(periodSearchLimit(stepMs, values.length) / block) });
+  return periods.map((period) => period * block);
+}
+
+/** Means of consecutive blocks of `block` points (NaN ignored; NaN when a block has no value). */
+function blockMeans(values: Float64Array, block: number): Float64Array {
+  const means = new Float64Array(Math.floor(values.length / block));
+  for (let b = 0; b < means.length; b++) {
+    let sum = 0;
+    let count = 0;
+    for (let i = b * block; i < (b + 1) * block; i++) {
+      if (Number.isFinite(values[i])) {
+        sum += values[i];
+        count++;
+      }
+    }
+    means[b] = count > 0 ? sum / count : NaN;
+  }
+  return means;
+}
+
 /** Onset score from which the change-point detector's event start counts as a change point. */
 const CHANGE_POINT_ONSET = 0.5;
 
@@ -71,11 +105,9 @@ function computeAnomaly(task: AnomalyTask): AnomalyOutput {
   const notices: string[] = [];
   let seasonality = task.seasonality;
   if (seasonality === 'auto' && task.detector !== 'rolling' && task.detector !== 'changepoint' && task.trainingPoints >= MIN_TRAINING_FOR_PERIODS) {
-    // Detect the periods once, on the training window only (so the visible range stays causal), and only
-    // up to the longest calendar cycle that fits twice: about 3× cheaper than the detector's own repeated
-    // search over every lag, which dominated the cost of a query.
-    const training = task.values.subarray(0, task.trainingPoints);
-    const periods = detectPeriods(training, { stepMs: task.stepMs, maxPeriod: periodSearchLimit(task.stepMs, training.length) });
+    // Detect the periods once, on the training window only (so the visible range stays causal); see
+    // findPeriods for why this is far cheaper than the detector's own repeated search over every lag.
+    const periods = findPeriods(task.values.subarray(0, task.trainingPoints), task.stepMs);
     seasonality = periods.length > 0 ? periods : 'none';
     notices.push(
       periods.length > 0
@@ -175,7 +207,7 @@ function computeDecompose(task: DecomposeTask): DecomposeOutput {
   const values = fillGaps(task.values);
   let periods: number[];
   if (task.periods === 'auto') {
-    periods = detectPeriods(values, { stepMs: task.stepMs, maxPeriod: periodSearchLimit(task.stepMs, n) });
+    periods = findPeriods(values, task.stepMs);
     if (periods.length === 0) {
       notices.push('no seasonal period found; the decomposition has a trend and a residual only');
     }

@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { findPeriods } from './compute';
 import { gridTimestamps, lokiMissingMeansZero, toGrid } from './gridSeries';
 import { anomalyWarmup } from './runAnalysis';
 
@@ -36,5 +37,25 @@ describe('anomalyWarmup', () => {
     [0, 16], // no training: the minimum, and the first points of the range are unscored
   ])('%i training points → warm-up %i', (training, warmup) => {
     expect(anomalyWarmup(training)).toBe(warmup);
+  });
+});
+
+describe('findPeriods', () => {
+  /** Deterministic uniform noise in [−0.5, 0.5) (a linear congruential generator). */
+  const noise = (seed: number) => () => ((seed = (seed * 1_664_525 + 1_013_904_223) % 4_294_967_296) / 4_294_967_296) - 0.5;
+  const daily = (points: number, stepMs: number, next = noise(7)) =>
+    Float64Array.from({ length: points }, (_, i) => 10 + 3 * Math.sin((2 * Math.PI * i * stepMs) / 86_400_000) + next());
+
+  it.each([
+    ['7 days at 1 minute', 10_080, 60_000, 1440],
+    ['3 days at 5 minutes', 864, 300_000, 288],
+    ['2 days at 30 seconds', 5760, 30_000, 2880],
+  ])('finds the daily period of %s exactly', (_name, points, stepMs, period) => {
+    expect(findPeriods(daily(points, stepMs), stepMs)).toEqual([period]);
+  });
+
+  it('finds nothing in noise', () => {
+    const next = noise(11);
+    expect(findPeriods(Float64Array.from({ length: 5000 }, () => next()), 60_000)).toEqual([]);
   });
 });
