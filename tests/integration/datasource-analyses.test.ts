@@ -129,6 +129,9 @@ describe('Foresight analyses in the packaged backend', () => {
                 source: source('sum by (service) (rate(http_requests_total[5m]))', '{{service}}'),
                 analysis: { kind: 'decompose', training: '3d' },
               }),
+              // 14 days of training on 7 days of history, and 5 minutes of training at a 1-minute step.
+              query('TRUNCATED', ANCHOR - 6 * HOUR, ANCHOR, 5 * MINUTE, { source: source('queue_depth{service="db"}'), analysis: { kind: 'anomaly', training: '14d' } }),
+              query('SHORT', ANCHOR - HOUR, ANCHOR, MINUTE, { source: source('queue_depth{service="db"}'), analysis: { kind: 'anomaly', training: '5m' } }),
               query('OUTLIERS', ANCHOR - DAY, ANCHOR, 30 * MINUTE, {
                 source: source('process_resident_memory_bytes / (process_resident_memory_bytes offset 1d)', '{{service}}'),
                 analysis: { kind: 'outliers', training: '1d' },
@@ -259,6 +262,17 @@ describe('Foresight analyses in the packaged backend', () => {
       const frames = framesOf(run, 0, 'OUTLIERS');
       const outlying = frames.filter((frame) => (frame.meta?.custom as { isOutlier: boolean }).isOutlier).map((frame) => field(frame, 'actual').labels!.service);
       expect(outlying).toEqual(['checkout']);
+    });
+
+    it('says when the training window is truncated or the warm-up reaches into the visible range', () => {
+      const [truncated] = framesOf(run, 0, 'TRUNCATED');
+      const texts = (frame: DecodedFrame) => ((frame.meta?.notices ?? []) as Array<{ severity: string; text: string }>).map((n) => `${n.severity}: ${n.text}`);
+      expect(texts(truncated)).toEqual(expect.arrayContaining([expect.stringMatching(/^warning: Training window truncated for 1 of 1 series/)]));
+      const [short] = framesOf(run, 0, 'SHORT');
+      expect(texts(short)).toEqual(expect.arrayContaining([expect.stringMatching(/^warning: Warm-up not reached before the visible range: the first 11 points have no score/)]));
+      const score = field(short, 'score').values;
+      expect(score.slice(0, 11).every((v) => v === null)).toBe(true);
+      expect(typeof score[11]).toBe('number');
     });
 
     it('alert evaluations without a user: the spiking services score above the threshold, the others stay below', () => {
