@@ -31,7 +31,7 @@ function notConfigured(kind: SourceKind): QueryError {
 export async function fetchSeries(
   clients: UpstreamClients,
   source: QuerySource,
-  plan: RangePlan,
+  plan: Pick<RangePlan, 'fetchStartMs' | 'fetchEndMs' | 'stepMs'>,
   limits: FetchLimits,
   signal: AbortSignal
 ): Promise<FetchedSeries> {

@@ -11,8 +11,8 @@ import type { Logger } from '../protocol/logger';
 import type { CallContext, DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import type { DatasourceInstance } from '../settings/datasourceInstance';
 import { analysisRunner } from './analyse';
-import { datasourceKey, framesBytes, resultCache, seriesBytes, ttlFor, upstreamCache, upstreamKey } from './cache/queryCache';
-import { fetchSeries } from './fetchSeries';
+import { cachedFetch, upstreamFetcher } from './cache/cachedFetch';
+import { datasourceKey, framesBytes, resultCache, ttlFor, upstreamKey } from './cache/queryCache';
 import { parseQuery } from './parseQuery';
 import { planRange } from './planRange';
 import { QueryError, toQueryError } from './QueryError';
@@ -83,17 +83,13 @@ async function runQuery(
   const plan = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints, { trainingMs });
   const limits = { maxSeries: settings.maxSeries, maxPoints: settings.maxPoints };
   const ds = request.pluginContext?.dataSourceInstanceSettings;
-  const fetchKey = upstreamKey(datasourceKey(request.pluginContext?.orgId, ds?.uid, ds?.lastUpdatedMS), query.source, plan);
+  const dsKey = datasourceKey(request.pluginContext?.orgId, ds?.uid, ds?.lastUpdatedMS);
+  const fetchKey = upstreamKey(dsKey, query.source, plan);
   const ttlMs = ttlFor(plan);
   const resultKey = JSON.stringify([fetchKey, query.analysis, query.output ?? 'full', query.source.legendFormat ?? '']);
   let frames = resultCache.get(resultKey);
   if (frames === undefined) {
-    let fetched = upstreamCache.get(fetchKey);
-    if (fetched === undefined) {
-      fetched = await fetchSeries(clients, query.source, plan, limits, context.signal);
-      upstreamCache.set(fetchKey, fetched, seriesBytes(fetched), ttlMs);
-    }
-    const { series, warnings } = fetched;
+    const { series, warnings } = await cachedFetch(dsKey, query.source, plan, limits, upstreamFetcher(clients, query.source, limits, context.signal));
     const trainingLine = plan.trainingMs > 0 ? `\nTraining: ${formatDuration(plan.trainingMs)} from ${new Date(plan.fetchStartMs).toISOString()}` : '';
     const meta: FrameMeta = {
       type: 'timeseries-multi',

@@ -35,12 +35,12 @@ export function datasourceKey(orgId: number | undefined, uid: string | undefined
   return `${orgId ?? 0}/${uid ?? ''}/${lastUpdatedMs ?? 0}`;
 }
 
-export function upstreamKey(datasource: string, source: QuerySource, plan: RangePlan): string {
+export function upstreamKey(datasource: string, source: QuerySource, plan: Pick<RangePlan, 'fetchStartMs' | 'fetchEndMs' | 'stepMs'>): string {
   return JSON.stringify([datasource, source.kind, source.expr, plan.fetchStartMs, plan.fetchEndMs, plan.stepMs]);
 }
 
 /** Short for ranges that touch now (within three steps or 1 minute of it), long for the past. */
-export function ttlFor(plan: RangePlan, nowMs = Date.now()): number {
+export function ttlFor(plan: Pick<RangePlan, 'fetchEndMs' | 'stepMs'>, nowMs = Date.now()): number {
   return plan.fetchEndMs >= nowMs - Math.max(3 * plan.stepMs, 60_000) ? RECENT_TTL_MS : PAST_TTL_MS;
 }
 
