@@ -60,11 +60,16 @@ function initialState(y: Float64Array): { level: number; trend: number } {
   return { level: intercept - trend, trend };
 }
 
+/** Newest points the parameter search runs on: bounds the cost on long windows (the state still runs over all points). */
+const FIT_POINTS = 1000;
+
 /**
- * Fits ETS(A,Ad,N) parameters by minimising the one-step squared error: a coarse grid over α, β, φ
- * followed by coordinate-wise refinement. Deterministic and allocation-free in the inner loop.
+ * Fits ETS(A,Ad,N) parameters by minimising the one-step squared error on the newest 1,000 points: a
+ * coarse grid over α, β, φ followed by coordinate-wise refinement. Deterministic and allocation-free
+ * in the inner loop; O(min(n, 1000) · 224).
  */
-export function fitHoltParameters(y: Float64Array): HoltParameters {
+export function fitHoltParameters(series: Float64Array): HoltParameters {
+  const y = series.length > FIT_POINTS ? series.subarray(series.length - FIT_POINTS) : series;
   const start = initialState(y);
   let best: HoltParameters = { alpha: 0.5, beta: 0.05, phi: 0.95 };
   let bestSse = Infinity;

@@ -163,14 +163,17 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
   const backtests = new Map<ModelCandidate, BacktestResult>();
   for (const candidate of candidates) {
     // Backtest fits need room for the horizon after them; seasonal ones at least two cycles before it.
-    backtests.set(candidate, rollingOriginBacktest(series.values, horizon, originCount, candidate.minimumTraining, candidate.run));
+    backtests.set(
+      candidate,
+      rollingOriginBacktest(series.values, horizon, originCount, candidate.minimumTraining, candidate.backtestRun(), series.observed)
+    );
   }
   const chosen = chooseCandidate(candidates, backtests, params.model === 'auto');
   if (![...backtests.values()].some((backtest) => backtest.origins.length >= 2) && candidates.length > 1) {
     notices.push(`training window too short to backtest; using ${chosen.label} without comparison`);
   }
 
-  const fit = chosen.run(series.values, horizon);
+  const fit = chosen.run(series.values, horizon, series.observed);
   const errors = backtests.get(chosen)!.standardizedErrors;
   let intervalScale = 1;
   if (errors.length >= MINIMUM_CALIBRATION_ERRORS) {

@@ -1,4 +1,4 @@
-import { dampedHolt } from './dampedHolt';
+import { dampedHolt, fitHoltParameters, type HoltParameters } from './dampedHolt';
 import { linearTrend } from './linearTrend';
 import { mstlForecast } from './mstlForecast';
 import { seasonalNaive } from './seasonalNaive';
@@ -12,8 +12,14 @@ export interface ModelCandidate {
   label: string;
   /** Fewest training points the model accepts. */
   minimumTraining: number;
-  /** Fits on a training window and forecasts `horizon` steps. */
-  run: (trainingWindow: Float64Array, horizon: number) => ModelForecast;
+  /** Fits on a training window and forecasts `horizon` steps; `observed` marks real (1) vs filled-in (0) points. */
+  run: (trainingWindow: Float64Array, horizon: number, observed?: Uint8Array) => ModelForecast;
+  /**
+   * A run for one rolling-origin backtest (origins in time order). Models with costly parameter
+   * searches estimate them at the first (earliest) origin and reuse them at later ones, refiltering
+   * only the state: still causal, and O(n) per later origin instead of a new search.
+   */
+  backtestRun: () => (trainingWindow: Float64Array, horizon: number, observed?: Uint8Array) => ModelForecast;
 }
 
 /**
@@ -34,14 +40,28 @@ export function modelCandidates(model: FittedModelName | 'auto', seasonalities: 
         label: `seasonal-naive(${period})`,
         minimumTraining: 2 * period,
         run: (window, horizon) => seasonalNaive(window, horizon, period),
+        backtestRun: () => (window, horizon) => seasonalNaive(window, horizon, period),
       });
     }
   }
   if (wants('linear')) {
-    candidates.push({ model: 'linear', label: 'linear', minimumTraining: 3, run: (window, horizon) => linearTrend(window, horizon) });
+    const run = (window: Float64Array, horizon: number) => linearTrend(window, horizon);
+    candidates.push({ model: 'linear', label: 'linear', minimumTraining: 3, run, backtestRun: () => run });
   }
   if (wants('holt')) {
-    candidates.push({ model: 'holt', label: 'holt', minimumTraining: 10, run: (window, horizon) => dampedHolt(window, horizon) });
+    candidates.push({
+      model: 'holt',
+      label: 'holt',
+      minimumTraining: 10,
+      run: (window, horizon) => dampedHolt(window, horizon),
+      backtestRun: () => {
+        let parameters: HoltParameters | undefined;
+        return (window, horizon) => {
+          parameters ??= fitHoltParameters(window);
+          return dampedHolt(window, horizon, parameters);
+        };
+      },
+    });
   }
   if (wants('mstl') && seasonalities.length > 0) {
     const longest = Math.max(...seasonalities);
@@ -49,7 +69,8 @@ export function modelCandidates(model: FittedModelName | 'auto', seasonalities: 
       model: 'mstl',
       label: `mstl(${seasonalities.join(',')})`,
       minimumTraining: 2 * longest,
-      run: (window, horizon) => mstlForecast(window, horizon, seasonalities),
+      run: (window, horizon, observed) => mstlForecast(window, horizon, seasonalities, observed),
+      backtestRun: () => (window, horizon, observed) => mstlForecast(window, horizon, seasonalities, observed),
     });
   }
   return candidates;

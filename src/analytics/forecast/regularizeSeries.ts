@@ -8,6 +8,8 @@ export interface RegularSeries {
   stepMs: number;
   /** Offset that was added to each point to undo counter resets (all zero when there were none). */
   counterOffset: Float64Array;
+  /** 1 where the grid point holds a real observation, 0 where it was filled in. */
+  observed: Uint8Array;
   /** How many grid points had no finite input value and were interpolated. */
   filledPoints: number;
   /** How many counter resets were stitched. */
@@ -131,6 +133,10 @@ export function regularizeSeries(values: Float64Array, timestamps: Float64Array)
   if (finiteCount < 2) {
     throw new Error(`forecast needs at least two finite values, got ${finiteCount}`);
   }
+  const observed = new Uint8Array(gridLength);
+  for (let i = 0; i < gridLength; i++) {
+    observed[i] = Number.isNaN(grid[i]) ? 0 : 1;
+  }
   let filledPoints = 0;
   let previousIndex = -1;
   for (let i = 0; i <= gridLength; i++) {
@@ -156,5 +162,5 @@ export function regularizeSeries(values: Float64Array, timestamps: Float64Array)
   for (let i = 0; i < gridLength; i++) {
     gridTimes[i] = start + i * stepMs;
   }
-  return { values: grid, timestamps: gridTimes, stepMs, counterOffset, filledPoints, counterResets: resets.length, notices };
+  return { values: grid, timestamps: gridTimes, stepMs, counterOffset, observed, filledPoints, counterResets: resets.length, notices };
 }
