@@ -48,13 +48,22 @@ export interface Scenario {
   /** Panel options; the panel's own defaults are merged in by the entry. */
   options: object;
   fieldConfig?: FieldConfigSource;
-  /** The frames a query would return; may be async (e.g. fetched from a JSON fixture). */
-  frames: () => DataFrame[] | Promise<DataFrame[]>;
+  /**
+   * The frames a query would return; may be async (e.g. fetched from a JSON fixture). A loader may also return the
+   * dashboard time range the frames were queried for (real backend output), which then overrides `timeRange`.
+   */
+  frames: () => DataFrame[] | Promise<DataFrame[] | LoadedFrames>;
   /** Defaults to the span of the frames' time fields. */
   timeRange?: { from: number; to: number };
   errors?: DataQueryError[];
   width?: number;
   height?: number;
+}
+
+/** Frames with the time range they were queried for. */
+export interface LoadedFrames {
+  frames: DataFrame[];
+  timeRange?: { from: number; to: number };
 }
 
 export interface HarnessState {
@@ -140,7 +149,9 @@ export async function mountScenarios(scenarios: Record<string, Scenario>): Promi
     document.body.style.margin = '0';
     document.body.style.background = theme.colors.background.canvas;
 
-    const rawFrames = await scenario.frames();
+    const loaded = await scenario.frames();
+    const rawFrames = Array.isArray(loaded) ? loaded : loaded.frames;
+    const loadedRange = Array.isArray(loaded) ? undefined : loaded.timeRange;
     const fieldConfig = withPluginDefaults(scenario.plugin, scenario.fieldConfig ?? { defaults: {}, overrides: [] });
     const prepStart = performance.now();
     const series = applyFieldOverrides({
@@ -153,7 +164,7 @@ export async function mountScenarios(scenarios: Record<string, Scenario>): Promi
     });
     window.__harness.prepMs = performance.now() - prepStart;
 
-    const timeRange = toTimeRange(scenario.timeRange ?? frameSpan(rawFrames));
+    const timeRange = toTimeRange(loadedRange ?? scenario.timeRange ?? frameSpan(rawFrames));
     const data: PanelData = {
       state: scenario.errors?.length ? LoadingState.Error : LoadingState.Done,
       series,

@@ -4,7 +4,7 @@ import { GraphThresholdsStyleMode } from '@grafana/schema';
 
 import { plugin } from '../../../../src/panels/anomaly/module';
 import { DEFAULT_ANOMALY_OPTIONS } from '../../../../src/panels/anomaly/types';
-import { fetchFrames, fetchGoldenFrames, framesFromJSON } from '../../fixtures/loadFrames';
+import { fetchFrames, fetchGoldenFrames, fetchLiveFrames, framesFromJSON } from '../../fixtures/loadFrames';
 import { anomalyFrames } from '../../fixtures/synthetic';
 import { mountScenarios } from '../render';
 
@@ -54,6 +54,15 @@ mountScenarios({
     options,
     fieldConfig: { defaults: { unit: 's' }, overrides: [] },
     frames: () => fetchGoldenFrames('prometheus-anomaly-latency'),
+  },
+  // Frames the packaged backend produced in this run from the real Prometheus fixture (backend-live.spec.ts).
+  live: {
+    plugin,
+    title: 'p95 latency per service (live backend)',
+    options,
+    fieldConfig: { defaults: { unit: 's' }, overrides: [] },
+    height: 480,
+    frames: () => fetchLiveFrames('anomaly'),
   },
   'no-data': { plugin, title: 'Request rate per service', options, frames: () => [] },
   many: {

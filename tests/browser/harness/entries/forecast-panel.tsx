@@ -1,7 +1,7 @@
 /** Scenarios for the Foresight forecast panel (src/panels/forecast). */
 import { plugin } from '../../../../src/panels/forecast/module';
 import { DEFAULT_FORECAST_OPTIONS } from '../../../../src/panels/forecast/types';
-import { fetchGoldenFrames, framesFromJSON } from '../../fixtures/loadFrames';
+import { fetchGoldenFrames, fetchLiveFrames, framesFromJSON } from '../../fixtures/loadFrames';
 import { forecastFrames } from '../../fixtures/synthetic';
 import { mountScenarios } from '../render';
 
@@ -22,6 +22,14 @@ mountScenarios({
     options,
     fieldConfig: { defaults: { unit: 'percentunit' }, overrides: [] },
     frames: () => fetchGoldenFrames('prometheus-forecast-disk'),
+  },
+  // Frames the packaged backend produced in this run from the real Prometheus fixture (backend-live.spec.ts).
+  live: {
+    plugin,
+    title: 'db disk used (live backend)',
+    options,
+    fieldConfig: { defaults: { unit: 'percentunit' }, overrides: [] },
+    frames: () => fetchLiveFrames('forecast'),
   },
   'no-data': { plugin, title: 'Disk usage forecast', options, frames: () => [] },
   many: {
