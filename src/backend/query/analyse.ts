@@ -23,6 +23,11 @@ export interface AnalysisInput {
   /** `type`, `executedQueryString` and notices common to every frame of this query. */
   meta: FrameMeta;
   signal: AbortSignal;
+  /**
+   * Names the query's data (datasource version, source kind, expression) for the analyses' model cache,
+   * which keeps per-series state between evaluations of a moving window. Absent: nothing is reused.
+   */
+  stateKey?: string;
 }
 
 export type AnalysisRunner = (input: AnalysisInput) => Frame[] | Promise<Frame[]>;

@@ -6,19 +6,23 @@
  */
 import { formatDuration, parseDuration } from '../../datasource/query';
 import { encodeFrame } from '../frames/encodeFrame';
-import type { FrameMeta } from '../frames/types';
+import type { Frame, FrameMeta } from '../frames/types';
 import type { Logger } from '../protocol/logger';
 import type { CallContext, DataQuery, DataResponse, QueryDataRequest, QueryDataResponse } from '../protocol/messages';
 import type { DatasourceInstance } from '../settings/datasourceInstance';
 import { analysisRunner } from './analyse';
 import { cachedFetch, upstreamFetcher } from './cache/cachedFetch';
 import { datasourceKey, framesBytes, resultCache, ttlFor, upstreamKey } from './cache/queryCache';
+import { InFlight } from './cache/shareInFlight';
 import { parseQuery } from './parseQuery';
 import { planRange } from './planRange';
 import { QueryError, toQueryError } from './QueryError';
 
 /** Queries run at once when Grafana does not say (its own default is 4 per request in the SDK; 10 suits upstream load). */
 const DEFAULT_CONCURRENCY = 10;
+
+/** Analyses in flight by result key: identical queries asked at the same time run once. */
+export const resultInFlight = new InFlight<Frame[]>();
 
 export interface QueryDataDeps {
   /** Resolves the datasource instance; throws SettingsError for a bad configuration. */
@@ -89,24 +93,34 @@ async function runQuery(
   const resultKey = JSON.stringify([fetchKey, query.analysis, query.output ?? 'full', query.source.legendFormat ?? '']);
   let frames = resultCache.get(resultKey);
   if (frames === undefined) {
-    const { series, warnings } = await cachedFetch(dsKey, query.source, plan, limits, upstreamFetcher(clients, query.source, limits, context.signal));
-    const trainingLine = plan.trainingMs > 0 ? `\nTraining: ${formatDuration(plan.trainingMs)} from ${new Date(plan.fetchStartMs).toISOString()}` : '';
-    const meta: FrameMeta = {
-      type: 'timeseries-multi',
-      typeVersion: [0, 1],
-      executedQueryString: `Expr: ${query.source.expr}\nStep: ${formatDuration(plan.stepMs)}${trainingLine}`,
-      custom: { startMs: plan.startMs, endMs: plan.endMs, stepMs: plan.stepMs },
-    };
-    const notices = [
-      ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
-      ...plan.notices.map((text) => ({ severity: 'info' as const, text })),
-      ...warnings.map((text) => ({ severity: 'warning' as const, text })),
-    ];
-    if (notices.length > 0) {
-      meta.notices = notices;
-    }
-    frames = await run({ query, plan, series, settings, meta, signal: context.signal });
-    resultCache.set(resultKey, frames, framesBytes(frames), ttlMs);
+    // Identical queries in flight at once (two panels, an alert evaluation during a refresh) share one
+    // fetch and one analysis; each caller's cancellation is its own.
+    frames = await resultInFlight.run(
+      resultKey,
+      context.signal,
+      async (signal) => {
+        const { series, warnings } = await cachedFetch(dsKey, query.source, plan, limits, upstreamFetcher(clients, query.source, limits), Date.now(), signal);
+        const trainingLine = plan.trainingMs > 0 ? `\nTraining: ${formatDuration(plan.trainingMs)} from ${new Date(plan.fetchStartMs).toISOString()}` : '';
+        const meta: FrameMeta = {
+          type: 'timeseries-multi',
+          typeVersion: [0, 1],
+          executedQueryString: `Expr: ${query.source.expr}\nStep: ${formatDuration(plan.stepMs)}${trainingLine}`,
+          custom: { startMs: plan.startMs, endMs: plan.endMs, stepMs: plan.stepMs },
+        };
+        const notices = [
+          ...parsed.notices.map((text) => ({ severity: 'info' as const, text })),
+          ...plan.notices.map((text) => ({ severity: 'info' as const, text })),
+          ...warnings.map((text) => ({ severity: 'warning' as const, text })),
+        ];
+        if (notices.length > 0) {
+          meta.notices = notices;
+        }
+        const result = await run({ query, plan, series, settings, meta, signal, stateKey: JSON.stringify([dsKey, query.source.kind, query.source.expr]) });
+        resultCache.set(resultKey, result, framesBytes(result), ttlMs);
+        return result;
+      },
+      () => new QueryError(499, 'plugin', 'the query was cancelled before its answer was ready')
+    );
   }
   return { frames: frames.map((frame) => encodeFrame(frame, dataQuery.refId)), status: 200 };
 }

@@ -38,7 +38,7 @@ describe('cachedFetch', () => {
     const split = recordingUpstream();
     const whole = recordingUpstream();
     const stitched = await cachedFetch('ds', source, plan, limits, split.fetcher, now);
-    const single = await whole.fetcher(plan);
+    const single = await whole.fetcher(plan, new AbortController().signal);
     expect(split.calls).toEqual([
       ['2026-01-09T06:00:00.000Z', '2026-01-10T10:59:00.000Z'],
       ['2026-01-10T11:00:00.000Z', '2026-01-10T12:07:00.000Z'],

@@ -8,10 +8,11 @@
  */
 import type { QuerySource } from '../../../datasource/types';
 import type { UpstreamClients } from '../../settings/datasourceInstance';
-import type { FetchLimits, Series } from '../../upstream/types';
+import { UpstreamError, type FetchLimits, type Series } from '../../upstream/types';
 import { fetchSeries, type FetchedSeries } from '../fetchSeries';
 import type { RangePlan } from '../planRange';
 import { QueryError } from '../QueryError';
+import { InFlight } from './shareInFlight';
 import { PAST_TTL_MS, RECENT_TTL_MS, seriesBytes, ttlFor, upstreamCache, upstreamKey } from './queryCache';
 
 /** History parts start and end on multiples of this, so their cache keys hold while the window moves. */
@@ -19,7 +20,11 @@ export const HISTORY_ALIGN_MS = 3_600_000;
 /** The newest samples may still change (late scrapes, rule evaluation): the history part ends this far back. */
 export const SETTLE_MS = 10 * 60_000;
 
-export type Fetcher = (range: { fetchStartMs: number; fetchEndMs: number; stepMs: number }) => Promise<FetchedSeries>;
+/** Fetches one range; `signal` fires when every caller waiting for this range has gone. */
+export type Fetcher = (range: { fetchStartMs: number; fetchEndMs: number; stepMs: number }, signal: AbortSignal) => Promise<FetchedSeries>;
+
+/** Upstream requests in flight by cache key: identical ranges asked at the same time are fetched once. */
+export const upstreamInFlight = new InFlight<FetchedSeries>();
 
 /** The boundary between the cached history and the recent part, or undefined when the range is all past or too short. */
 export function historyBoundary(plan: Pick<RangePlan, 'fetchStartMs' | 'fetchEndMs' | 'stepMs'>, nowMs: number): number | undefined {
@@ -89,23 +94,36 @@ export function stitch(history: Series[], recent: Series[], startMs: number, lim
   return series;
 }
 
-/** The series of `plan`'s fetch range, from the cache where possible. `fetcher` defaults to the upstream clients. */
+/**
+ * The series of `plan`'s fetch range, from the cache where possible, else from `fetcher` (the upstream
+ * clients in production). A range already being fetched for another query is waited for, not fetched
+ * again; `signal` is this caller's cancellation (leaving does not cancel the other callers' fetch).
+ */
 export async function cachedFetch(
   datasource: string,
   source: QuerySource,
   plan: RangePlan,
   limits: FetchLimits,
   fetcher: Fetcher,
-  nowMs = Date.now()
+  nowMs = Date.now(),
+  signal?: AbortSignal
 ): Promise<FetchedSeries> {
   const cached = async (range: { fetchStartMs: number; fetchEndMs: number; stepMs: number }, ttlMs: number) => {
     const key = upstreamKey(datasource, source, range);
-    let entry = upstreamCache.get(key);
-    if (entry === undefined) {
-      entry = await fetcher(range);
-      upstreamCache.set(key, entry, seriesBytes(entry), ttlMs);
+    const entry = upstreamCache.get(key);
+    if (entry !== undefined) {
+      return entry;
     }
-    return entry;
+    return upstreamInFlight.run(
+      key,
+      signal,
+      async (sharedSignal) => {
+        const fetched = await fetcher(range, sharedSignal);
+        upstreamCache.set(key, fetched, seriesBytes(fetched), ttlMs);
+        return fetched;
+      },
+      () => new UpstreamError('cancelled', 'the request was cancelled')
+    );
   };
   const boundary = historyBoundary(plan, nowMs);
   if (boundary === undefined) {
@@ -122,6 +140,6 @@ export async function cachedFetch(
 }
 
 /** The production fetcher: the query's upstream client, with the request's limits and signal. */
-export function upstreamFetcher(clients: UpstreamClients, source: QuerySource, limits: FetchLimits, signal: AbortSignal): Fetcher {
-  return (range) => fetchSeries(clients, source, range, limits, signal);
+export function upstreamFetcher(clients: UpstreamClients, source: QuerySource, limits: FetchLimits): Fetcher {
+  return (range, signal) => fetchSeries(clients, source, range, limits, signal);
 }
