@@ -68,9 +68,17 @@ for (const theme of THEMES) {
     test('with many series it draws the top 10 by score and says so', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'many', theme, height: 480 });
       await expect(page.getByRole('note')).toHaveText('Top 10 of 24 series by peak anomaly score');
-      await expect(page.getByRole('region', { name: 'Anomalous intervals' })).toBeVisible();
+      const region = page.getByRole('region', { name: 'Anomalous intervals' });
+      await expect(region).toBeVisible();
       // The legend is the first list in the panel; the interval list is inside its own region.
-      await expect(page.getByRole('list').first().getByRole('listitem')).toHaveCount(10);
+      const legend = page.getByRole('list').first().getByRole('listitem');
+      await expect(legend).toHaveCount(10);
+      // The list holds only intervals of drawn series; those of the other 14 are counted in its header.
+      await expect(region).toContainText(/\d+ more in series not drawn/);
+      const drawnNames = await legend.allTextContents();
+      for (const name of await region.getByRole('button').locator('span:last-child').allTextContents()) {
+        expect(drawnNames).toContain(name);
+      }
       await saveScreenshot(page, `anomaly-many-${theme}`);
     });
 

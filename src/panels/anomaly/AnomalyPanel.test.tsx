@@ -85,6 +85,35 @@ describe('AnomalyPanel', () => {
     expect(screen.getByRole('note')).toHaveTextContent('Top 5 of 24 series by peak anomaly score');
   });
 
+  it('lists only the intervals of the drawn series and counts the others', () => {
+    const frames = framesFromJSON(anomalyFrames({ series: 24, seed: 3 }));
+    const all = render(<AnomalyPanel {...testPanelProps(options({ topN: 0 }), frames)} />);
+    const allRows = within(screen.getByRole('region', { name: 'Anomalous intervals' })).getAllByRole('button');
+    const allSeries = new Set(allRows.map((r) => /anomaly in (.+?), /.exec(r.getAttribute('aria-label')!)![1]));
+    const total = Number(/^(\d+) anomalous/.exec(screen.getByText(/anomalous intervals?/).textContent!)![1]);
+    all.unmount();
+
+    render(<AnomalyPanel {...testPanelProps(options({ topN: 5 }), frames)} />);
+    const region = screen.getByRole('region', { name: 'Anomalous intervals' });
+    const rows = within(region).getAllByRole('button');
+    const listed = new Set(rows.map((r) => /anomaly in (.+?), /.exec(r.getAttribute('aria-label')!)![1]));
+    // The legend names the drawn series; every listed interval belongs to one of them.
+    const legend = screen
+      .getAllByRole('listitem')
+      .filter((item) => !region.contains(item))
+      .map((item) => item.textContent);
+    expect(legend).toHaveLength(5);
+    expect([...listed].every((name) => legend.includes(name))).toBe(true);
+    expect(allSeries.size).toBeGreaterThan(listed.size);
+    const notDrawn = total - rows.length;
+    expect(notDrawn).toBeGreaterThan(0);
+    expect(
+      within(region).getByText(
+        new RegExp(`^${rows.length} anomalous intervals? · ${notDrawn} more in series not drawn$`)
+      )
+    ).toBeInTheDocument();
+  });
+
   it('marks intervals from the score when frames have no anomalous field', () => {
     const t = [0, 60_000, 120_000, 180_000];
     const frame = createDataFrame({

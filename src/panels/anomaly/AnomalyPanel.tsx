@@ -21,11 +21,15 @@ import { type AnomalyOptions } from './types';
 /** Most interval rows rendered; the header still counts them all. */
 const MAX_INTERVAL_ROWS = 100;
 const CAPTION_PX = 20;
+/** Height of the interval list's header and of one row, in CSS px (IntervalList's styles). */
+const LIST_HEADER_PX = 30;
+const LIST_ROW_PX = 26;
 
 /**
  * The anomaly panel: each series with its expected band, anomalous points and intervals marked by severity, a
  * score lane under the plot, a tooltip with actual / expected / band / score, and the list of anomalous intervals
- * (a click zooms the dashboard). Reads Foresight frames or any frames with the same field names.
+ * (a click zooms the dashboard). With many series only the top N by score are drawn, and the list holds only their
+ * intervals (its header counts the others). Reads Foresight frames or any frames with the same field names.
  */
 export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
   const { data, options, fieldConfig, width, height, timeRange, timeZone, onChangeTimeRange } = props;
@@ -72,8 +76,9 @@ export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
     captions.push('The detector is still warming up: no anomaly scores yet');
   }
   const showList = options.showIntervals && hasScores && height >= 220;
+  // Room for up to 6 rows, at most 30 % of the panel; more rows scroll.
   const listHeight = showList
-    ? Math.min(Math.round(height * 0.3), 30 + 22 * Math.max(1, Math.min(intervals.length, 6)))
+    ? Math.min(Math.round(height * 0.3), LIST_HEADER_PX + LIST_ROW_PX * Math.max(1, Math.min(drawnIntervals.length, 6)))
     : 0;
   const captionHeight = captions.length ? CAPTION_PX : 0;
   const chartHeight = height - listHeight - captionHeight;
@@ -129,8 +134,9 @@ export function AnomalyPanel(props: PanelProps<AnomalyOptions>) {
       </FramesTimeSeries>
       {showList && (
         <IntervalList
-          intervals={intervals.slice(0, MAX_INTERVAL_ROWS)}
-          total={intervals.length}
+          intervals={drawnIntervals.slice(0, MAX_INTERVAL_ROWS)}
+          total={drawnIntervals.length}
+          notDrawn={intervals.length - drawnIntervals.length}
           thresholds={thresholds}
           timeZone={timeZone}
           height={listHeight}

@@ -11,8 +11,10 @@ import { severityColor, severityOf, type SeverityThresholds } from './severity';
 
 interface Props {
   intervals: AnomalyInterval[];
-  /** Intervals found in all series, including those not drawn (top-N). */
+  /** Intervals of the drawn series (the list may show fewer rows). */
   total: number;
+  /** Intervals of series that are not drawn (top-N): counted in the header, not listed. */
+  notDrawn?: number;
   thresholds: SeverityThresholds;
   timeZone: TimeZone;
   height: number;
@@ -25,7 +27,7 @@ const DIRECTION_TEXT = { above: 'above', below: 'below', mixed: 'above & below' 
  * The anomalous intervals in the time range, most severe first. Each row is a button: a click, Enter or Space zooms
  * the dashboard to the interval; ↑/↓, Home and End move between rows.
  */
-export function IntervalList({ intervals, total, thresholds, timeZone, height, onSelect }: Props) {
+export function IntervalList({ intervals, total, notDrawn = 0, thresholds, timeZone, height, onSelect }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const listRef = useRef<HTMLUListElement>(null);
@@ -54,8 +56,9 @@ export function IntervalList({ intervals, total, thresholds, timeZone, height, o
       <div className={styles.header}>
         <span>
           {total === 0
-            ? 'No anomalous intervals in this time range'
+            ? `No anomalous intervals in ${notDrawn > 0 ? 'the drawn series' : 'this time range'}`
             : `${total} anomalous interval${total === 1 ? '' : 's'}${intervals.length < total ? ` (top ${intervals.length} shown)` : ''}`}
+          {notDrawn > 0 && ` · ${notDrawn} more in series not drawn`}
         </span>
         {total > 0 && <span className={styles.hint}>most severe first · click to zoom</span>}
       </div>
