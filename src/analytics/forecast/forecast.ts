@@ -1,5 +1,6 @@
 import { probit } from 'simple-statistics';
 import { candidateSeasonalities } from './candidateSeasonalities';
+import { horizonCalibration } from './horizonCalibration';
 import { modelCandidates, type ModelCandidate } from './modelCandidates';
 import { regularizeSeries } from './regularizeSeries';
 import { rollingOriginBacktest, type BacktestResult } from './rollingOriginBacktest';
@@ -54,8 +55,9 @@ export interface ForecastResult {
   /** Calibrated standard deviation of the forecast error per step (used for threshold probabilities). */
   standardDeviation: Float64Array;
   /**
-   * Factor applied to the model's own error standard deviation so that the backtest errors are covered
-   * at `level` (1 when no backtest was possible).
+   * Mean over the horizon of the factor applied to the model's own error standard deviation so that
+   * the backtest errors are covered at `level` (per step, see `horizonCalibration`; 1 when no backtest
+   * was possible).
    */
   intervalScale: number;
   /** Backtest score of every candidate that was considered. */
@@ -100,19 +102,6 @@ function chooseCandidate(candidates: ModelCandidate[], backtests: Map<ModelCandi
     }
   }
   return chosen;
-}
-
-/** Fewest standardized backtest errors before their quantile is trusted to set the interval width. */
-const MINIMUM_CALIBRATION_ERRORS = 30;
-
-/**
- * |z| quantile at `level` of the standardized errors, relative to the normal one. The rank uses the
- * split-conformal finite-sample correction ⌈(m + 1)·level⌉ (Vovk et al. 2005; Lei et al. 2018).
- */
-function calibrationScale(standardizedErrors: number[], level: number): number {
-  const magnitudes = standardizedErrors.map(Math.abs).sort((a, b) => a - b);
-  const rank = Math.min(magnitudes.length - 1, Math.ceil(level * (magnitudes.length + 1)) - 1);
-  return magnitudes[rank] / probit((1 + level) / 2);
 }
 
 /**
@@ -174,11 +163,9 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
   }
 
   const fit = chosen.run(series.values, horizon, series.observed);
-  const errors = backtests.get(chosen)!.standardizedErrors;
-  let intervalScale = 1;
-  if (errors.length >= MINIMUM_CALIBRATION_ERRORS) {
-    intervalScale = calibrationScale(errors, level);
-  } else {
+  const chosenBacktest = backtests.get(chosen)!;
+  const scales = horizonCalibration(chosenBacktest.errorPaths, chosenBacktest.standardDeviationPaths, horizon, level);
+  if (!scales) {
     notices.push('too little history to calibrate the prediction interval on backtests; it assumes the model is right');
   }
   const z = probit((1 + level) / 2);
@@ -191,7 +178,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
   for (let h = 0; h < horizon; h++) {
     // Forecast the stitched counter, then express it on the raw counter's current scale.
     point[h] = fit.point[h] - lastOffset;
-    standardDeviation[h] = fit.standardDeviation[h] * intervalScale;
+    standardDeviation[h] = fit.standardDeviation[h] * (scales ? scales[h] : 1);
     lower[h] = point[h] - z * standardDeviation[h];
     upper[h] = point[h] + z * standardDeviation[h];
     futureTimestamps[h] = series.timestamps[n - 1] + (h + 1) * series.stepMs;
@@ -212,7 +199,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     lower,
     upper,
     standardDeviation,
-    intervalScale,
+    intervalScale: scales ? scales.reduce((sum, value) => sum + value, 0) / horizon : 1,
     candidates: candidates.map((candidate) => ({
       label: candidate.label,
       meanAbsoluteError: backtests.get(candidate)!.meanAbsoluteError,
