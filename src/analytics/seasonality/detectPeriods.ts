@@ -1,3 +1,7 @@
+import { autocorrelation } from './autocorrelation';
+import { calendarPeriods } from './calendarPeriods';
+import { parabolicPeak, type RefinedPeak } from './parabolicPeak';
+
 /** Options of {@link detectPeriods}. */
 export interface DetectPeriodsOptions {
   /** Longest period to consider, in points. Defaults to half the series. */
@@ -12,24 +16,53 @@ export interface DetectPeriodsOptions {
   maxPeriods?: number;
 }
 
-const HOUR_MS = 3_600_000;
-const CALENDAR_PERIODS_MS = [HOUR_MS, 24 * HOUR_MS, 7 * 24 * HOUR_MS];
+/** A peak must stand this many white-noise standard errors (1/√(n − lag)) above zero. */
+const SIGNIFICANCE_Z = 4;
+/** Each harmonic of a fundamental must rise this much above the trough half a period before it. */
+const HARMONIC_PROMINENCE = 0.1;
+/** A longer period is added when it correlates this much better than the shorter one's harmonics below it. */
+const MULTIPLE_GAIN = 0.05;
+/** A non-calendar multiple must also beat its shorter harmonics by this many standard errors (1/√(n − lag)). */
+const MULTIPLE_NOISE_Z = 2;
+/** A calendar period replaces a peak within this fraction of it when it correlates nearly as well. */
+const CALENDAR_SNAP = 0.05;
+/** "Nearly as well" for the snap, in autocorrelation. */
+const CALENDAR_SNAP_LOSS = 0.05;
+/** A calendar period's peak must rise this much above the half period before it (less than other peaks: the clock is likely). */
+const CALENDAR_PROMINENCE = 0.05;
+/** A calendar period whose peak is within this of the best peak is preferred to an unrelated peak. */
+const CALENDAR_NEAR_BEST = 0.1;
 
 /**
- * Detect the seasonal periods of a series (in points) from its autocorrelation function.
+ * Detect the seasonal periods of a series (in points) from its autocorrelation function (ACF).
  *
- * Definition: after linear interpolation of gaps and removal of a least-squares line, the sample
- * autocorrelation r(k) (normalised by the overlap n − k) is computed for every lag; a period is a lag where r has a local maximum
- * above `minCorrelation` after r first fell below it (so the short-memory hump at small lags is not a
- * period). The fundamental is the shortest peak whose r reaches 80 % of the best peak. When the
- * sampling step is known, a peak within 5 % of a calendar period (hour, day, week) snaps to it if r
- * there is within 0.05 of the peak, because monitoring data repeats on the clock, not on a near miss
- * (48 points for 30-minute data, not 47). A longer multiple of the fundamental (a week over a day) is
- * added when it correlates clearly better (+0.05), i.e. it explains structure the shorter one cannot.
+ * Definition. Gaps are interpolated linearly and a least-squares line removed; r(k) is the
+ * overlap-normalised sample autocorrelation (see `autocorrelation`). Candidate periods are the local
+ * maxima of r after it first falls below `minCorrelation` (the short-memory hump at small lags is
+ * not a period), at least `minCorrelation` and 4 standard errors (1/√(n − k)) above zero, each
+ * refined between lags by parabolic interpolation.
+ * 1. The best candidate (highest r) is a multiple of the fundamental, not necessarily the fundamental
+ *    itself. The fundamental is its shortest divisor p = best/m whose every harmonic j·p below the
+ *    best is again a peak of r, at least `minCorrelation` and 0.1 above the trough half a period
+ *    before it. A short ripple on top of a daily cycle leaves peaks at multiples of the ripple near
+ *    the day (1,307 points for 1-minute data) that reach 80 % of the daily peak, so a "shortest
+ *    strong peak" rule picks them; the harmonic test cannot, because half a day later the ripple's
+ *    multiples meet the daily trough.
+ * 2. With the sampling step known, the clock wins over near misses: a fundamental within 5 % of an
+ *    hour, a day or a week (in samples) becomes that period when r there is within 0.05 of the peak
+ *    (48 for 30-minute data, not 47), and a calendar period whose peak is within 0.1 of the best one
+ *    replaces a fundamental it is not a multiple of.
+ * 3. Longer multiples of the current period are added (calendar ones first) while r at the multiple
+ *    exceeds the mean of r at the current period's harmonics below it by 0.05: a week over a day
+ *    when weekends differ, a day over an hour. A series that only repeats daily has r(week) equal to
+ *    r at every whole day, so no week is added.
+ *
+ * Noise, a trend with noise, a constant or fewer than 8 finite values give no period.
  *
  * Reference: Hyndman & Athanasopoulos, "Forecasting: Principles and Practice", §2.8 (ACF and
  * seasonality); Vlachos, Yu & Castelli, "On periodicity detection and structural periodic similarity",
- * SDM 2005 (ACF peaks as period candidates). O(n · maxPeriod) time, O(n) memory.
+ * SDM 2005 (ACF peaks as period candidates, validated against the periodogram; here against the
+ * harmonics). O(n log n) for the ACF of long series, O(n · maxPeriod) for short ones.
  *
  * @example
  * const values = Float64Array.from({ length: 480 }, (_, i) => Math.sin((2 * Math.PI * i) / 48));
@@ -41,49 +74,185 @@ export function detectPeriods(values: Float64Array, options: DetectPeriodsOption
   const maxPeriod = Math.min(options.maxPeriod ?? Math.floor(n / 2), Math.floor(n / 2));
   const minCorrelation = options.minCorrelation ?? 0.3;
   const maxPeriods = options.maxPeriods ?? 2;
-  if (maxPeriod < minPeriod) {
+  if (maxPeriod < minPeriod || maxPeriods < 1) {
     return [];
   }
   const x = prepare(values);
   if (x === null) {
     return [];
   }
+  // One lag past maxPeriod so that a peak at maxPeriod can be recognised and refined.
   const acf = autocorrelation(x, maxPeriod + 1);
-  // Skip the short-memory hump: start after r first drops below the threshold.
+  const candidates = candidatePeaks(acf, n, minPeriod, maxPeriod, minCorrelation);
+  const calendar = calendarPeriods(options.stepMs).filter((period) => period >= minPeriod && period <= maxPeriod);
+  // Calendar peaks count even inside the hump: a daily cycle riding on a slow seasonal drift never
+  // lets r fall below the threshold, yet its peak stands out at exactly one day.
+  const calendarPeaks = calendar.map((period) => calendarPeak(acf, period, minCorrelation)).filter((peak) => peak !== null);
+  let best: RefinedPeak | null = null;
+  for (const peak of [...candidates, ...calendarPeaks]) {
+    if (best === null || peak.height > best.height) {
+      best = peak;
+    }
+  }
+  if (best === null) {
+    return [];
+  }
+  let fundamental = snapToCalendar(fundamentalOf(best, acf, minPeriod, minCorrelation), acf, calendar);
+  if (!calendar.includes(Math.round(fundamental.position))) {
+    // A near-best calendar peak (the day behind a ripple's peaks) wins over an unrelated non-calendar one.
+    const preferred = calendarPeaks.find((peak) => peak.height >= best.height - CALENDAR_NEAR_BEST && !isMultiple(peak.position, fundamental.position));
+    fundamental = preferred ?? fundamental;
+  }
+  const periods = [Math.round(fundamental.position)];
+  let current = fundamental;
+  while (periods.length < maxPeriods) {
+    const next = nextMultiple(current, acf, n, maxPeriod, calendar);
+    if (next === null) {
+      break;
+    }
+    periods.push(Math.round(next.position));
+    current = next;
+  }
+  return periods;
+}
+
+/**
+ * Local maxima of r beyond the short-memory hump that are strong, significant and rise at least
+ * HARMONIC_PROMINENCE above the lowest r since the hump, refined.
+ */
+function candidatePeaks(acf: Float64Array, n: number, minPeriod: number, maxPeriod: number, minCorrelation: number): RefinedPeak[] {
   let start = minPeriod;
   while (start <= maxPeriod && acf[start] >= minCorrelation) {
     start++;
   }
-  const peaks: number[] = [];
-  for (let k = Math.max(start, 2); k < maxPeriod; k++) {
-    if (acf[k] >= minCorrelation && acf[k] >= acf[k - 1] && acf[k] >= acf[k + 1]) {
-      peaks.push(k);
+  const peaks: RefinedPeak[] = [];
+  let lowest = Infinity;
+  for (let k = Math.max(start, 2); k <= maxPeriod; k++) {
+    lowest = Math.min(lowest, acf[k]);
+    const significant = acf[k] >= minCorrelation && acf[k] >= SIGNIFICANCE_Z / Math.sqrt(n - k);
+    // A wiggle just after the hump crosses the threshold is not a peak: it must rise from a trough.
+    const prominent = acf[k] - lowest >= HARMONIC_PROMINENCE;
+    if (significant && prominent && acf[k] >= acf[k - 1] && acf[k] > acf[k + 1]) {
+      peaks.push(parabolicPeak(acf, k));
     }
   }
-  if (peaks.length === 0) {
-    return [];
-  }
-  const snapped = peaks.map((k) => snapToCalendar(k, acf, maxPeriod, options.stepMs));
-  let best = -Infinity;
-  for (const k of snapped) {
-    best = Math.max(best, acf[k]);
-  }
-  const fundamental = Math.min(...snapped.filter((k) => acf[k] >= 0.8 * best));
-  const periods = [fundamental];
-  // Longer multiples that correlate clearly better than the fundamental (e.g. a week over a day).
-  let current = fundamental;
-  for (const k of [...new Set(snapped)].sort((a, b) => a - b)) {
-    if (periods.length >= maxPeriods) {
-      break;
+  return peaks;
+}
+
+/** How far (in lags) a harmonic's peak may sit from its expected lag: 2 %, at least one lag. */
+function tolerance(lag: number): number {
+  return Math.max(1, 0.02 * lag);
+}
+
+function isMultiple(longer: number, shorter: number): boolean {
+  const ratio = longer / shorter;
+  return ratio >= 1.5 && Math.abs(ratio - Math.round(ratio)) * shorter <= tolerance(longer);
+}
+
+/** The highest local maximum of r within `radius` lags of `lag` (refined), or null. */
+function peakNear(acf: Float64Array, lag: number, radius: number): RefinedPeak | null {
+  const from = Math.max(1, Math.ceil(lag - radius));
+  const to = Math.min(acf.length - 2, Math.floor(lag + radius));
+  let best = -1;
+  for (let k = from; k <= to; k++) {
+    if (acf[k] >= acf[k - 1] && acf[k] >= acf[k + 1] && (best < 0 || acf[k] > acf[best])) {
+      best = k;
     }
-    const ratio = k / current;
-    const nearMultiple = ratio >= 2 && Math.abs(ratio - Math.round(ratio)) * current <= Math.max(1, 0.02 * k);
-    if (nearMultiple && acf[k] >= acf[current] + 0.05) {
-      periods.push(k);
-      current = k;
+  }
+  return best < 0 ? null : parabolicPeak(acf, best);
+}
+
+/** The shortest divisor of the best peak whose every harmonic below it is a clear peak of r. */
+function fundamentalOf(best: RefinedPeak, acf: Float64Array, minPeriod: number, minCorrelation: number): RefinedPeak {
+  for (let m = Math.floor(best.position / minPeriod); m >= 2; m--) {
+    const period = best.position / m;
+    let first: RefinedPeak | null = null;
+    let supported = true;
+    for (let j = 1; j < m && supported; j++) {
+      const peak = peakNear(acf, j * period, tolerance(j * period));
+      const trough = acf[Math.round((j - 0.5) * period)];
+      supported = peak !== null && peak.height >= minCorrelation && peak.height - trough >= HARMONIC_PROMINENCE;
+      first ??= peak;
+    }
+    if (supported && first !== null) {
+      // best/m averages the phase error over m cycles: a better estimate than the first peak's vertex.
+      return { position: period, height: first.height };
     }
   }
-  return periods;
+  return best;
+}
+
+/**
+ * A calendar period within 5 % of the peak replaces it when r there (its own local peak within 2 %)
+ * is within 0.05 of the peak.
+ */
+function snapToCalendar(peak: RefinedPeak, acf: Float64Array, calendar: number[]): RefinedPeak {
+  for (const period of calendar) {
+    const near = Math.abs(peak.position - period) <= Math.max(1, CALENDAR_SNAP * period);
+    const height = Math.max(acf[period], peakNear(acf, period, tolerance(period))?.height ?? -Infinity);
+    if (near && height >= peak.height - CALENDAR_SNAP_LOSS) {
+      return { position: period, height };
+    }
+  }
+  return peak;
+}
+
+/**
+ * The peak of r at a calendar period, or null unless r has a local maximum within 2 % of it that is at
+ * least `minCorrelation` and rises CALENDAR_PROMINENCE above the lowest r in the half period before it.
+ */
+function calendarPeak(acf: Float64Array, period: number, minCorrelation: number): RefinedPeak | null {
+  const peak = peakNear(acf, period, tolerance(period));
+  if (peak === null || peak.height < minCorrelation) {
+    return null;
+  }
+  let trough = Infinity;
+  for (let k = Math.round(period / 2); k < period; k++) {
+    trough = Math.min(trough, acf[k]);
+  }
+  // The height is the local peak's: a short ripple may put the highest r a few lags off the day.
+  return peak.height - trough >= CALENDAR_PROMINENCE ? { position: period, height: peak.height } : null;
+}
+
+/**
+ * The next longer period: a whole multiple m ≥ 2 of `current` whose autocorrelation peak exceeds the
+ * mean of the peaks at the multiples 1..m−1 by MULTIPLE_GAIN, i.e. it explains structure that
+ * repeating `current` cannot (a week over a day when weekends differ). Calendar multiples are tried
+ * first, then m = 2, 3, … Every peak is looked for within 2 % of `current` of its expected lag, so
+ * peaks of a short ripple near a multiple cannot pose as one, and they inflate the shorter harmonics
+ * just as much.
+ */
+function nextMultiple(current: RefinedPeak, acf: Float64Array, n: number, maxPeriod: number, calendar: number[]): RefinedPeak | null {
+  const period = current.position;
+  const radius = tolerance(period);
+  const heightNear = (lag: number) => peakNear(acf, lag, radius)?.height ?? acf[Math.round(lag)];
+  const multiples: number[] = [];
+  const calendarMultiples = new Set<number>();
+  for (const lag of calendar) {
+    if (isMultiple(lag, period)) {
+      multiples.push(Math.round(lag / period));
+      calendarMultiples.add(Math.round(lag / period));
+    }
+  }
+  for (let m = 2; m * period <= maxPeriod; m++) {
+    multiples.push(m);
+  }
+  for (const m of multiples) {
+    const peak = peakNear(acf, m * period, radius);
+    if (peak === null || m * period > maxPeriod + radius) {
+      continue;
+    }
+    let below = 0;
+    for (let j = 1; j < m; j++) {
+      below += heightNear(j * period);
+    }
+    // Trying every multiple invites a noisy long lag to win by chance; only the clock is exempt.
+    const noise = calendarMultiples.has(m) ? 0 : MULTIPLE_NOISE_Z / Math.sqrt(n - m * period);
+    if (peak.height >= below / (m - 1) + MULTIPLE_GAIN + noise) {
+      return snapToCalendar({ position: m * period, height: peak.height }, acf, calendar);
+    }
+  }
+  return null;
 }
 
 /** Interpolate gaps, remove the least-squares line; null when too few finite values or no variance. */
@@ -133,40 +302,4 @@ function prepare(values: Float64Array): Float64Array | null {
     variance += x[i] * x[i];
   }
   return variance > 1e-12 * n * (Math.abs(meanX) + 1) ** 2 ? x : null;
-}
-
-/** Sample autocorrelation r(0..lags) of a zero-mean series (overlap-normalised). */
-function autocorrelation(x: Float64Array, lags: number): Float64Array {
-  const n = x.length;
-  const acf = new Float64Array(lags + 1);
-  let c0 = 0;
-  for (let i = 0; i < n; i++) {
-    c0 += x[i] * x[i];
-  }
-  for (let k = 0; k <= lags && k < n; k++) {
-    let c = 0;
-    for (let i = k; i < n; i++) {
-      c += x[i] * x[i - k];
-    }
-    // Normalise by the overlap so long lags are not shrunk towards 0 (the biased estimator would
-    // make a week look weaker than a day just because fewer pairs overlap).
-    acf[k] = c / (n - k) / (c0 / n);
-  }
-  return acf;
-}
-
-function snapToCalendar(k: number, acf: Float64Array, maxPeriod: number, stepMs?: number): number {
-  if (!stepMs || !(stepMs > 0)) {
-    return k;
-  }
-  for (const periodMs of CALENDAR_PERIODS_MS) {
-    const c = Math.round(periodMs / stepMs);
-    if (Math.abs(periodMs / stepMs - c) > 0.01 * c || c > maxPeriod || c < 2) {
-      continue;
-    }
-    if (Math.abs(k - c) <= Math.max(1, 0.05 * c) && acf[c] >= acf[k] - 0.05) {
-      return c;
-    }
-  }
-  return k;
 }
