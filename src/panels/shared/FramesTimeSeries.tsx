@@ -1,8 +1,8 @@
 import React from 'react';
 
-import { type DataFrame, type TimeRange } from '@grafana/data';
+import { DashboardCursorSync, type DataFrame, type TimeRange } from '@grafana/data';
 import { TooltipDisplayMode, type TimeZone, type VizLegendOptions, type VizTooltipOptions } from '@grafana/schema';
-import { TimeSeries, TooltipPlugin2, type UPlotConfigBuilder } from '@grafana/ui';
+import { TimeSeries, TooltipPlugin2, type UPlotConfigBuilder, usePanelContext } from '@grafana/ui';
 
 import { SeriesTooltip } from './SeriesTooltip';
 import { HOVER_ALL_SERIES, HOVER_ONE_SERIES } from './tooltipHoverMode';
@@ -31,7 +31,11 @@ interface Props {
   options?: Record<string, unknown>;
 }
 
-/** @grafana/ui's uPlot time series with Foresight's tooltip and drag-to-zoom wired in. */
+/**
+ * @grafana/ui's uPlot time series with Foresight's tooltip and drag-to-zoom wired in. Follows the dashboard's
+ * "Graph tooltip" setting like Grafana's own time series panel: with shared crosshair the cursor moves with the
+ * other panels, with shared tooltip their tooltips open too (the panel context's `sync` and `eventsScope`).
+ */
 export function FramesTimeSeries({
   frames,
   width,
@@ -45,6 +49,8 @@ export function FramesTimeSeries({
   renderTooltip,
   options,
 }: Props) {
+  const { sync, eventsScope } = usePanelContext();
+  const syncMode = sync?.() ?? DashboardCursorSync.Off;
   return (
     <TimeSeries
       frames={frames}
@@ -62,6 +68,8 @@ export function FramesTimeSeries({
               config={config}
               hoverMode={tooltip?.mode === TooltipDisplayMode.Single ? HOVER_ONE_SERIES : HOVER_ALL_SERIES}
               queryZoom={onChangeTimeRange}
+              syncMode={syncMode}
+              syncScope={eventsScope}
               render={(u, dataIdxs, seriesIdx, isPinned) =>
                 renderTooltip ? (
                   renderTooltip(alignedFrame, dataIdxs, seriesIdx, isPinned)
