@@ -4,12 +4,18 @@
  * Definition (Ahmad et al., "Unsupervised real-time anomaly detection for streaming data",
  * Neurocomputing 262, 2017, §4.3): the short-term mean ā of the last `shortWindow` raw scores is
  * compared with the distribution (mean μ, standard deviation σ) of that same short-term mean over the
- * last `longWindow` points; the likelihood is 1 − Q((ā − μ)/σ). `update` returns the standardised
- * mean z = (ā − μ)/σ — large means unusual — so callers can compare several likelihoods by z and
+ * last `longWindow` points; the likelihood is 1 − Q((ā − μ)/σ). `update` computes the standardised
+ * mean z = (ā − μ)/σ (field `z`) — large means unusual — so callers can compare several likelihoods by z and
  * evaluate the normal tail Q(z) once. It adapts to each
  * series' own noise level: a series whose raw scores are always high is not always anomalous.
- * O(1) per point (running sums over ring buffers), O(longWindow) memory. NaN raw scores are skipped.
+ * O(1) per point (running sums over ring buffers; once the history holds ≥ 1024 short means, its mean
+ * and σ are refreshed every 16 points, which moves z by far less than its noise), O(longWindow)
+ * memory. NaN raw scores are skipped.
  */
+/** History length from which its mean and σ are refreshed only every `MOMENT_STRIDE` points. */
+const STALE_FROM = 1024;
+const MOMENT_STRIDE = 16;
+
 export class AnomalyLikelihood {
   private readonly shortValues: Float64Array;
   private shortHead = 0;
@@ -21,6 +27,11 @@ export class AnomalyLikelihood {
   private longSum = 0;
   private longSumSq = 0;
   private sinceResum = 0;
+  private sinceMoments = 0;
+  private mu = NaN;
+  private inverseSigma = NaN;
+  /** Standardised short-term mean of the last update: large means unusual (NaN while unknown). */
+  z = NaN;
   /** Short-term mean of the last update (NaN before any raw score). */
   shortMean = NaN;
 
@@ -29,48 +40,66 @@ export class AnomalyLikelihood {
     this.longValues = new Float64Array(longWindow);
   }
 
-  /** Feed one raw score (≥ 0) and return z of the current short-term mean against its history (NaN while unknown). */
-  update(raw: number): number {
-    if (!Number.isFinite(raw)) {
-      return NaN;
+  /**
+   * Feed one raw score (≥ 0); `z` is then the standardised short-term mean against its history (NaN
+   * while unknown or for a NaN raw score). Results go to fields, not return values: a double returned
+   * from a call V8 does not inline is boxed, i.e. an allocation per point.
+   */
+  update(raw: number): void {
+    if (!(raw - raw === 0)) {
+      this.z = NaN;
+      return;
     }
     const s = this.shortValues;
+    let head = this.shortHead;
     if (this.shortCount === s.length) {
-      this.shortSum -= s[this.shortHead];
+      this.shortSum += raw - s[head];
     } else {
       this.shortCount++;
+      this.shortSum += raw;
     }
-    s[this.shortHead] = raw;
-    this.shortSum += raw;
-    this.shortHead = this.shortHead + 1 === s.length ? 0 : this.shortHead + 1;
+    s[head] = raw;
+    this.shortHead = ++head === s.length ? 0 : head;
     const mean = this.shortSum / this.shortCount;
     this.shortMean = mean;
 
-    // Judge the current short mean against the history before it, then add it to the history.
-    let z = NaN;
-    if (this.longCount >= 2) {
-      const mu = this.longSum / this.longCount;
-      const variance = Math.max(this.longSumSq / this.longCount - mu * mu, 0);
-      // A floor keeps a perfectly quiet history from making every tiny blip "infinitely" unlikely.
-      const sigma = Math.max(Math.sqrt(variance), 0.05 * mu, 1e-3);
-      z = (mean - mu) / sigma;
-    }
+    // Judge the current short mean against the history before it, then add it to the history. The
+    // history's mean and σ move slowly once it is long, so they are recomputed every few points.
     const l = this.longValues;
-    if (this.longCount === l.length) {
-      const leaving = l[this.longHead];
-      this.longSum -= leaving;
-      this.longSumSq -= leaving * leaving;
-    } else {
-      this.longCount++;
+    const count = this.longCount;
+    if (count < STALE_FROM || ++this.sinceMoments >= MOMENT_STRIDE) {
+      this.moments();
     }
-    l[this.longHead] = mean;
-    this.longSum += mean;
-    this.longSumSq += mean * mean;
-    this.longHead = this.longHead + 1 === l.length ? 0 : this.longHead + 1;
+    this.z = count >= 2 ? (mean - this.mu) * this.inverseSigma : NaN;
+    head = this.longHead;
+    if (count === l.length) {
+      const leaving = l[head];
+      this.longSum += mean - leaving;
+      this.longSumSq += mean * mean - leaving * leaving;
+    } else {
+      this.longCount = count + 1;
+      this.longSum += mean;
+      this.longSumSq += mean * mean;
+    }
+    l[head] = mean;
+    this.longHead = ++head === l.length ? 0 : head;
     if (++this.sinceResum >= l.length) {
       this.resum();
     }
-    return z;
+  }
+
+  /** Mean and 1/σ of the history (a floor keeps a perfectly quiet history from making every blip "infinitely" unlikely). */
+  private moments(): void {
+    this.sinceMoments = 0;
+    const n = this.longCount;
+    if (n < 2) {
+      return;
+    }
+    const mu = this.longSum / n;
+    const variance = this.longSumSq / n - mu * mu;
+    const sigma = Math.max(Math.sqrt(variance > 0 ? variance : 0), 0.05 * mu, 1e-3);
+    this.mu = mu;
+    this.inverseSigma = 1 / sigma;
   }
 
   /** Recompute the running sums exactly now and then so floating-point drift cannot build up. */

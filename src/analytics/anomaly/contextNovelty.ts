@@ -16,9 +16,11 @@
  * @example
  * const c = new ContextNovelty();
  * warmupValues.forEach((v) => c.learn(v)); c.fit();
- * const raw = c.observe(nextValue); // 0 = familiar pattern, 1 = never-seen level
+ * c.observe(nextValue); c.novelty; // 0 = familiar pattern, 1 = never-seen level
  */
 export class ContextNovelty {
+  /** Raw novelty of the last observed value (NaN before `fit` or for a gap). */
+  novelty = NaN;
   private readonly levels: number;
   private readonly maxOrder: number;
   private readonly keys: Int32Array;
@@ -78,20 +80,27 @@ export class ContextNovelty {
     this.lo = lo;
     this.width = span / this.levels;
     for (let i = 0; i < values.length; i++) {
-      novelty[i] = this.observe(values[i]);
+      this.observe(values[i]);
+      novelty[i] = this.novelty;
     }
     return novelty;
   }
 
-  /** Raw novelty of `value` in [0, 1] (NaN before `fit` or for a gap), then learn its contexts. */
-  observe(value: number): number {
+  /**
+   * Set `novelty` to the raw novelty of `value` in [0, 1] (NaN before `fit` or for a gap), then learn
+   * its contexts. (A field, not a return value: returning a double from a call that is not inlined
+   * allocates.)
+   */
+  observe(value: number): void {
     if (this.warmup !== null) {
       this.warmup.push(value);
-      return NaN;
+      this.novelty = NaN;
+      return;
     }
     if (!(value === value) || !(this.width > 0)) {
       this.recentCount = 0; // a gap breaks the context
-      return NaN;
+      this.novelty = NaN;
+      return;
     }
     let level = Math.floor((value - this.lo) / this.width);
     const L = this.levels;
@@ -115,10 +124,8 @@ export class ContextNovelty {
         novelty += this.weights[k];
       }
     }
-    for (let k = this.recentCount; k < this.maxOrder; k++) {
-      novelty += 0; // incomplete context after a gap: no opinion on the longer orders
-    }
-    return novelty;
+    // An incomplete context after a gap has no opinion on the longer orders (they add 0).
+    this.novelty = novelty;
   }
 
   /** Count one occurrence of `key`; returns the count before. */

@@ -1,7 +1,7 @@
 import { detectPeriods } from '../seasonality/detectPeriods';
 import { createRollingQuantile } from '../stats/rollingQuantile';
-import { normalTail } from '../stats/normalTail';
 import { tailSurprisal } from '../stats/tailSurprisal';
+import { upperTailSurprisal } from '../stats/upperTailSurprisal';
 import { AnomalyLikelihood } from './anomalyLikelihood';
 import { ContextNovelty } from './contextNovelty';
 import { LevelShift } from './levelShift';
@@ -13,8 +13,12 @@ import type { AnomalyParams, AnomalyPoint, BaselineComponent, DetectorName, Stre
 
 const DEFAULT_WARMUP = 288;
 const DEFAULT_WINDOW = 64;
+/** Timestamp steps whose median is the regular step. */
+const STEP_WINDOW = 63;
 /** History the likelihood compares against (HTM's `historicWindowSize`, 30 days of 5-minute data). */
 const LONG_WINDOW = 8640;
+/** log10 of small Bonferroni factors (index 0 unused: factors are ≥ 1). */
+const LOG10 = Float64Array.from({ length: 9 }, (_, i) => (i > 0 ? Math.log10(i) : 0));
 /** Longest history kept for period detection. */
 const PERIOD_BUFFER = 8192;
 
@@ -46,6 +50,8 @@ class Detector implements StreamingDetector {
   private readonly bandWidth: number;
   private readonly seasonality: 'auto' | 'none' | number[];
   private readonly rolling: RollingBaseline | null;
+  /** The seasonal view replaces the rolling one whenever it can judge (auto and seasonal detectors). */
+  private readonly seasonalJudges: boolean;
   private readonly levelShift: LevelShift | null;
   private seasonal: SeasonalBaseline | null = null;
   /** One anomaly likelihood per view: the main baseline (rolling, then seasonal once known) and the level shift. */
@@ -60,7 +66,11 @@ class Detector implements StreamingDetector {
     onset: NaN,
     anomalous: 0,
   };
-  private readonly steps = createRollingQuantile(63);
+  private readonly steps = createRollingQuantile(STEP_WINDOW);
+  /** Median timestamp step (after the last push), the last step pushed and how many equal ones in a row. */
+  private step = NaN;
+  private lastStep = NaN;
+  private sameSteps = 0;
   private lastTimestamp = NaN;
   private count = 0;
   private gapPoints = 0;
@@ -73,6 +83,8 @@ class Detector implements StreamingDetector {
   private lastReported = 0;
   private lastReportedAt = -Infinity;
   private novelty = NaN;
+  /** Score of the current point (set by `combineScore`). */
+  private score = NaN;
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -86,6 +98,7 @@ class Detector implements StreamingDetector {
     this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
     this.rolling =
       this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
+    this.seasonalJudges = this.name === 'auto' || this.name === 'seasonal';
     this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
     this.context = this.name === 'auto' ? new ContextNovelty(TUNING.contextLevels, TUNING.contextOrder) : null;
     if (Array.isArray(this.seasonality)) {
@@ -125,9 +138,21 @@ class Detector implements StreamingDetector {
       value = NaN;
     }
     this.count++;
-    this.rolling?.observe(value);
+    const seasonal = this.seasonal;
+    if (seasonal) {
+      seasonal.observe(value);
+    }
+    const rolling = this.rolling;
+    if (rolling) {
+      // While the seasonal view judges, the rolling view decides nothing: it only records the value
+      // (its window is sorted again when it is next asked).
+      if (seasonal && this.seasonalJudges && seasonal.surprise === seasonal.surprise) {
+        rolling.record(value);
+      } else {
+        rolling.observe(value);
+      }
+    }
     this.levelShift?.observe(value);
-    this.seasonal?.observe(value);
     this.bufferForPeriods(value);
     let novelty = NaN;
     if (this.context) {
@@ -140,7 +165,8 @@ class Detector implements StreamingDetector {
           this.likelihoods[2].update(replay[i]);
         }
       } else {
-        novelty = this.context.observe(value);
+        this.context.observe(value);
+        novelty = this.context.novelty;
       }
     }
     this.novelty = novelty;
@@ -153,14 +179,14 @@ class Detector implements StreamingDetector {
     out.lower = out.expected - halfWidth;
     out.upper = out.expected + halfWidth;
 
-    const tail = this.combinedTail();
-    if (this.count <= this.warmup || !Number.isFinite(value)) {
+    this.combineScore();
+    const score = this.score;
+    if (this.count <= this.warmup || !(value === value)) {
       out.score = NaN;
       out.onset = NaN;
       out.anomalous = 0;
       return out;
     }
-    const score = Number.isFinite(tail) ? Math.min(1, -Math.log10(Math.max(tail, 1e-300)) / TUNING.logTailFloor) : NaN;
     out.score = score;
     // Onset: the score where a new event starts. An event is a chain of reports; within `refractory`
     // points of the last report only a higher score is reported again (a stronger phase of the same
@@ -179,20 +205,30 @@ class Detector implements StreamingDetector {
   }
 
   /**
-   * Tail probability of the point under the detector's components: each component's surprisal is
-   * calibrated by its own anomaly likelihood (so a component that is noisy on this series does not
-   * dominate), and the smallest tail wins with a Bonferroni factor for the number of components asked.
+   * Score of the point: each view's surprisal is calibrated by its own anomaly likelihood (so a view
+   * that is noisy on this series does not dominate), the largest standardised likelihood z wins, its
+   * normal tail Q(z) gets a Bonferroni factor for the number of views asked, and
+   * score = min(1, −log10(min(1, factor·Q)) / logTailFloor) — computed as (−log10 Q − log10 factor)
+   * from a table, without an exp or a log per point.
    */
-  private combinedTail(): number {
+  private combineScore(): void {
     const seasonalReady = this.seasonal !== null && this.seasonal.surprise === this.seasonal.surprise;
     let best = -Infinity;
     let asked = 0;
     // Both views are calibrated all along; with a cycle, a rolling median mistakes the daily swing
     // for anomalies, so the seasonal view is trusted once it can judge.
     const r = this.rolling;
-    const rollingZ = r ? this.likelihoods[0].update(tailSurprisal(r.surprise)) : NaN;
+    let rollingZ = NaN;
+    if (r) {
+      this.likelihoods[0].update(tailSurprisal(r.surprise));
+      rollingZ = this.likelihoods[0].z;
+    }
     const s = this.seasonal;
-    const seasonalZ = s ? this.likelihoods[3].update(tailSurprisal(s.surprise)) : NaN;
+    let seasonalZ = NaN;
+    if (s) {
+      this.likelihoods[3].update(tailSurprisal(s.surprise));
+      seasonalZ = this.likelihoods[3].z;
+    }
     const useSeasonal = (this.name === 'seasonal' || this.name === 'auto') && seasonalReady && seasonalZ === seasonalZ;
     const mainZ = useSeasonal ? seasonalZ : rollingZ;
     if (mainZ === mainZ) {
@@ -200,24 +236,29 @@ class Detector implements StreamingDetector {
       asked++;
     }
     if (this.levelShift) {
-      const z = this.likelihoods[1].update(tailSurprisal(this.levelShift.surprise));
+      this.likelihoods[1].update(tailSurprisal(this.levelShift.surprise));
+      const z = this.likelihoods[1].z;
       if (z === z) {
         best = z > best ? z : best;
         asked++;
       }
     }
     if (this.context) {
-      const z = this.likelihoods[2].update(this.novelty);
+      this.likelihoods[2].update(this.novelty);
+      const z = this.likelihoods[2].z;
       if (z === z) {
         best = TUNING.contextOnly === 1 || z > best ? z : best;
         asked++;
       }
     }
     if (asked === 0) {
-      return NaN;
+      this.score = NaN;
+      return;
     }
-    const tail = normalTail(best);
-    return asked > 1 ? Math.min(1, tail * (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked)) : tail;
+    const factor = asked > 1 ? (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked) : 1;
+    const surprisal = upperTailSurprisal(best) - LOG10[factor < LOG10.length ? factor : 0];
+    const score = surprisal / TUNING.logTailFloor;
+    this.score = score > 1 ? 1 : score > 0 ? score : 0;
   }
 
   /** Points missing between the previous timestamp and this one, judged against the median step. */
@@ -234,8 +275,14 @@ class Detector implements StreamingDetector {
     if (!(dt > 0)) {
       return 0;
     }
+    if (dt === this.step && this.sameSteps >= STEP_WINDOW) {
+      return 0; // the regular step again: the step window holds nothing else, so nothing changes
+    }
     const step = this.steps.size() >= 8 ? this.steps.median() : NaN;
     this.steps.push(dt);
+    this.sameSteps = dt === this.lastStep ? this.sameSteps + 1 : 1;
+    this.lastStep = dt;
+    this.step = this.steps.median();
     if (!(step > 0) || dt < 1.5 * step) {
       return 0;
     }

@@ -1,67 +1,99 @@
-import { createRollingQuantile, type RollingQuantile } from '../stats/rollingQuantile';
+import { BlockSortedWindow } from '../stats/blockSortedWindow';
+import { TUNING } from './tuning';
 import type { BaselineComponent } from './types';
 
 /** 1.4826 · MAD estimates σ for normal data. */
 export const MAD_TO_SIGMA = 1.4826;
-/** Window MADs are recomputed every this many points (a scale drifts slowly; this saves time). */
-export const MAD_REFRESH = 16;
+/** √(π/2) · mean absolute deviation estimates σ for normal data. */
+export const MEAN_ABS_DEV_TO_SIGMA = 1.2533141373155;
 
 /**
  * Robust rolling baseline: the expected value is the median of the last `window` values and the scale
  * is 1.4826 · MAD of the same window (Hampel identifier; Hampel 1974, Pearson 2002 "Outliers in
- * process modeling and identification"). The point is predicted before it joins the window, so a
- * spike is judged against the past only. A floor on the scale (a fraction of the long-run level
- * change, see `scaleFloor`) keeps flat series from producing infinite z-scores on the first wiggle.
- * O(log w) per point, O(w) memory.
+ * process modeling and identification"). The window statistics are refreshed once per block of
+ * `window / 8` points (`BlockSortedWindow`), so a point is judged against the window that ended at
+ * most one block before it: strictly the past, never the point itself.
+ *
+ * Scale floors, so a collapsed MAD does not turn every small change into z = ∞:
+ * - quantised data: when more than half of the window sits on one value (counts, ratios of small
+ *   counts) the MAD is 0 or only the jitter inside one level, while the mean absolute deviation from
+ *   the median still sees the other levels; the scale is at least `TUNING.meanAbsDevFloor` ×
+ *   1.2533 · (mean absolute deviation), which equals σ for normal data and ≈ √p·q-ish for a series
+ *   that leaves its level of quantum q a fraction p of the time;
+ * - flat stretches: 1/4 of the typical step between consecutive values, and a relative 1e-9 of the
+ *   magnitude.
+ * O(window / block + block) per point, O(window) memory.
  */
 export class RollingBaseline implements BaselineComponent {
   expected = NaN;
   scale = NaN;
   surprise = NaN;
   z = NaN;
-  private readonly window: RollingQuantile;
+  private readonly window: BlockSortedWindow;
   private readonly minCount: number;
-  private floor: number;
+  private floor = 0;
   private lastValue = NaN;
   private meanAbsStep = 0;
   private steps = 0;
-  private mad = NaN;
-  private sinceMad = 0;
 
   constructor(window: number) {
-    this.window = createRollingQuantile(window);
-    this.minCount = Math.min(window, 8);
-    this.floor = 0;
+    const block = Math.max(1, Math.round(window / 2));
+    const capacity = Math.max(block, Math.round(window / block) * block);
+    this.window = new BlockSortedWindow(capacity, block);
+    this.minCount = Math.min(capacity, 8);
   }
 
   observe(value: number): void {
-    const count = this.window.size();
-    if (count >= this.minCount) {
-      this.expected = this.window.median();
-      // The MAD moves slowly; refreshing it every few points keeps the cost per point low.
-      if (this.sinceMad++ % MAD_REFRESH === 0) {
-        this.mad = MAD_TO_SIGMA * this.window.mad();
-      }
-      this.scale = Math.max(this.mad, this.scaleFloor());
-    } else {
-      this.expected = count > 0 ? this.window.median() : NaN;
-      this.scale = NaN;
+    if (this.window.isStale) {
+      this.window.rebuild();
+      this.refresh();
     }
-    if (Number.isFinite(value) && this.scale > 0) {
-      this.z = (value - this.expected) / this.scale;
-      this.surprise = Math.abs(this.z);
+    // Judge the point against the window as of the last refresh…
+    const scale = this.scale;
+    if (value - value === 0) {
+      if (scale > 0) {
+        const z = (value - this.expected) / scale;
+        this.z = z;
+        this.surprise = z < 0 ? -z : z;
+      } else {
+        this.z = NaN;
+        this.surprise = NaN;
+      }
+      // …then learn it.
+      const last = this.lastValue;
+      if (last === last) {
+        const step = value > last ? value - last : last - value;
+        this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
+      }
+      this.lastValue = value;
+      const magnitude = 1e-9 * (value < 0 ? -value : value);
+      this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
+      if (this.window.push(value)) {
+        this.refresh();
+      }
     } else {
       this.z = NaN;
       this.surprise = NaN;
     }
-    if (Number.isFinite(value)) {
-      if (Number.isFinite(this.lastValue)) {
-        this.steps++;
-        this.meanAbsStep += (Math.abs(value - this.lastValue) - this.meanAbsStep) / Math.min(this.steps, 1000);
+  }
+
+  /**
+   * Learn the value without judging it (z and surprise NaN): for stretches where another view decides.
+   * The window only records the value; the next `observe` sorts it once and judges against it as usual.
+   */
+  record(value: number): void {
+    this.z = NaN;
+    this.surprise = NaN;
+    if (value - value === 0) {
+      const last = this.lastValue;
+      if (last === last) {
+        const step = value > last ? value - last : last - value;
+        this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
       }
       this.lastValue = value;
-      this.floor = Math.max(this.floor * 0.999, 1e-9 * Math.abs(value));
-      this.window.push(value);
+      const magnitude = 1e-9 * (value < 0 ? -value : value);
+      this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
+      this.window.record(value);
     }
   }
 
@@ -69,11 +101,20 @@ export class RollingBaseline implements BaselineComponent {
     // A gap does not change a rolling median; the next value is compared with the last known window.
   }
 
-  /**
-   * Smallest scale allowed: 1/4 of the typical step between consecutive values, or a relative 1e-9
-   * of the magnitude, so a constant window (MAD = 0) does not turn every change into z = ∞.
-   */
-  private scaleFloor(): number {
-    return Math.max(0.25 * this.meanAbsStep, this.floor, 1e-12);
+  /** New median and scale after a block refresh of the window. */
+  private refresh(): void {
+    const w = this.window;
+    this.expected = w.median;
+    if (w.size < this.minCount) {
+      this.scale = NaN;
+      return;
+    }
+    let scale = MAD_TO_SIGMA * w.mad;
+    const spread = TUNING.meanAbsDevFloor * MEAN_ABS_DEV_TO_SIGMA * w.meanAbsDev;
+    scale = spread > scale ? spread : scale;
+    const stepFloor = 0.25 * this.meanAbsStep;
+    scale = stepFloor > scale ? stepFloor : scale;
+    scale = this.floor > scale ? this.floor : scale;
+    this.scale = scale > 1e-12 ? scale : 1e-12;
   }
 }

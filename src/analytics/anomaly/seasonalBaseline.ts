@@ -1,6 +1,10 @@
-import { median9 } from '../stats/median9';
 import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
+
+/** Median of three numbers (not NaN). */
+function median3(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+}
 
 /** Seasonal cycles the expected value looks back over. */
 const CYCLES = 3;
@@ -30,12 +34,19 @@ export class SeasonalBaseline implements BaselineComponent {
   private stored = 0;
   private readonly residuals: RobustEwma[];
   private readonly candidates = new Float64Array(3 * CYCLES);
+  /** Per slot s: the sorted triple (x[s−1], x[s], x[s+1]); mid is NaN when the triple has a gap. */
+  private readonly tripleLow: Float64Array;
+  private readonly tripleMid: Float64Array;
+  private readonly tripleHigh: Float64Array;
   private readonly predictions: Float64Array;
 
   constructor(periods: number[]) {
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
     const longest = this.periods.length ? Math.max(...this.periods) : 2;
     this.history = new Float64Array(CYCLES * longest + 2).fill(NaN);
+    this.tripleLow = new Float64Array(this.history.length);
+    this.tripleMid = new Float64Array(this.history.length).fill(NaN);
+    this.tripleHigh = new Float64Array(this.history.length);
     this.residuals = this.periods.map(() => new RobustEwma(2 / (RESIDUAL_WINDOW + 1)));
     this.predictions = new Float64Array(this.periods.length);
   }
@@ -43,9 +54,10 @@ export class SeasonalBaseline implements BaselineComponent {
   observe(value: number): void {
     let bestScale = Infinity;
     let bestExpected = NaN;
-    for (let j = 0; j < this.periods.length; j++) {
-      const prediction = this.predict(this.periods[j]);
-      this.predictions[j] = prediction;
+    const periods = this.periods;
+    for (let j = 0; j < periods.length; j++) {
+      this.predict(periods[j], j);
+      const prediction = this.predictions[j];
       const residuals = this.residuals[j];
       if (prediction === prediction && residuals.n >= 16) {
         const scale = residuals.scale;
@@ -57,24 +69,31 @@ export class SeasonalBaseline implements BaselineComponent {
     }
     if (bestScale < Infinity) {
       this.expected = bestExpected;
-      this.scale = Math.max(bestScale, 1e-9 * Math.abs(bestExpected), 1e-12);
+      const relative = 1e-9 * (bestExpected < 0 ? -bestExpected : bestExpected);
+      const scale = bestScale > relative ? bestScale : relative;
+      this.scale = scale > 1e-12 ? scale : 1e-12;
     } else {
       this.expected = NaN;
       this.scale = NaN;
     }
-    if (Number.isFinite(value) && this.scale > 0) {
-      this.z = (value - this.expected) / this.scale;
-      this.surprise = Math.abs(this.z);
+    if (value - value === 0) {
+      if (this.scale > 0) {
+        const z = (value - this.expected) / this.scale;
+        this.z = z;
+        this.surprise = z < 0 ? -z : z;
+      } else {
+        this.z = NaN;
+        this.surprise = NaN;
+      }
+      for (let j = 0; j < periods.length; j++) {
+        const prediction = this.predictions[j];
+        if (prediction === prediction) {
+          this.residuals[j].update(value - prediction);
+        }
+      }
     } else {
       this.z = NaN;
       this.surprise = NaN;
-    }
-    if (Number.isFinite(value)) {
-      for (let j = 0; j < this.periods.length; j++) {
-        if (Number.isFinite(this.predictions[j])) {
-          this.residuals[j].update(value - this.predictions[j]);
-        }
-      }
     }
     this.store(value);
   }
@@ -86,55 +105,81 @@ export class SeasonalBaseline implements BaselineComponent {
     }
   }
 
+  /**
+   * Store the value at the head and sort the triple now complete around the previous slot
+   * (t − 2, t − 1, t), so predictions read each past triple sorted instead of sorting nine values.
+   */
   private store(value: number): void {
-    this.history[this.head] = value;
-    this.head = this.head + 1 === this.history.length ? 0 : this.head + 1;
-    if (this.stored < this.history.length) {
+    const h = this.history;
+    const size = h.length;
+    const head = this.head;
+    h[head] = value;
+    const centre = head === 0 ? size - 1 : head - 1;
+    const before = centre === 0 ? size - 1 : centre - 1;
+    let a = h[before];
+    let b = h[centre];
+    let c = value;
+    if (a === a && b === b && c === c) {
+      let t: number;
+      if (a > b) {
+        t = a;
+        a = b;
+        b = t;
+      }
+      if (b > c) {
+        t = b;
+        b = c;
+        c = t;
+        if (a > b) {
+          t = a;
+          a = b;
+          b = t;
+        }
+      }
+      this.tripleLow[centre] = a;
+      this.tripleMid[centre] = b;
+      this.tripleHigh[centre] = c;
+    } else {
+      this.tripleMid[centre] = NaN;
+    }
+    this.tripleMid[head] = NaN; // its triple is not complete yet
+    this.head = head + 1 === size ? 0 : head + 1;
+    if (this.stored < size) {
       this.stored++;
     }
   }
 
-  /** Median of the same-phase neighbours over the last cycles (NaN when fewer than 2 are known). */
-  private predict(period: number): number {
+  /**
+   * `predictions[j]` = median of the same-phase neighbours over the last cycles (NaN when fewer than 2
+   * are known). Written to a typed array rather than returned, so no boxed double per call.
+   */
+  private predict(period: number, j: number): void {
     const size = this.history.length;
     if (this.stored > CYCLES * period) {
-      // Common case, all nine neighbours stored: read them directly and take the median by a network.
-      const h = this.history;
-      const head = this.head;
-      let a = head - period - 1;
-      let b = head - 2 * period - 1;
-      let c = head - 3 * period - 1;
+      // Common case, all three triples complete: with the triples sorted (rows of a 3×3 grid), the
+      // median of the nine is the median of (largest low, median of mids, smallest high) — Paeth's
+      // median-of-9 network after its row sorts, exactly the 5th smallest of the nine.
+      let a = this.head - period;
+      let b = a - period;
+      let c = b - period;
       a = a < 0 ? a + size : a;
       b = b < 0 ? b + size : b;
       c = c < 0 ? c + size : c;
-      // Each triple is (t − kp − 1, t − kp, t − kp + 1), wrapping around the ring.
-      const a1 = a + 1 === size ? 0 : a + 1;
-      const a2 = a1 + 1 === size ? 0 : a1 + 1;
-      const b1 = b + 1 === size ? 0 : b + 1;
-      const b2 = b1 + 1 === size ? 0 : b1 + 1;
-      const c1 = c + 1 === size ? 0 : c + 1;
-      const c2 = c1 + 1 === size ? 0 : c1 + 1;
-      const v0 = h[a];
-      const v1 = h[a1];
-      const v2 = h[a2];
-      const v3 = h[b];
-      const v4 = h[b1];
-      const v5 = h[b2];
-      const v6 = h[c];
-      const v7 = h[c1];
-      const v8 = h[c2];
-      if (
-        v0 === v0 &&
-        v1 === v1 &&
-        v2 === v2 &&
-        v3 === v3 &&
-        v4 === v4 &&
-        v5 === v5 &&
-        v6 === v6 &&
-        v7 === v7 &&
-        v8 === v8
-      ) {
-        return median9(v0, v1, v2, v3, v4, v5, v6, v7, v8);
+      const ma = this.tripleMid[a];
+      const mb = this.tripleMid[b];
+      const mc = this.tripleMid[c];
+      if (ma === ma && mb === mb && mc === mc) {
+        const low = this.tripleLow;
+        const high = this.tripleHigh;
+        let lo = low[a];
+        lo = low[b] > lo ? low[b] : lo;
+        lo = low[c] > lo ? low[c] : lo;
+        let hi = high[a];
+        hi = high[b] < hi ? high[b] : hi;
+        hi = high[c] < hi ? high[c] : hi;
+        const mid = median3(ma, mb, mc);
+        this.predictions[j] = median3(lo, mid, hi);
+        return;
       }
     }
     let m = 0;
@@ -165,9 +210,10 @@ export class SeasonalBaseline implements BaselineComponent {
       }
     }
     if (m < 2) {
-      return NaN;
+      this.predictions[j] = NaN;
+      return;
     }
     const mid = m >> 1;
-    return m & 1 ? this.candidates[mid] : 0.5 * (this.candidates[mid - 1] + this.candidates[mid]);
+    this.predictions[j] = m & 1 ? this.candidates[mid] : 0.5 * (this.candidates[mid - 1] + this.candidates[mid]);
   }
 }

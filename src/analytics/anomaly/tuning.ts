@@ -18,6 +18,11 @@ export const TUNING = {
   logTailFloor: 10,
   /** Combination: the smallest tail is multiplied by this (0 = the number of views that judged). */
   bonferroni: 0,
+  /**
+   * Rolling view: the scale is at least this × 1.2533 · (mean absolute deviation from the median), so
+   * quantised data (MAD = 0 when most values sit on one level) keeps a finite scale. 0 = MAD only.
+   */
+  meanAbsDevFloor: 0,
   /** Experiment switch: 1 = the context novelty alone decides the score. */
   contextOnly: 0,
 };

@@ -1,0 +1,37 @@
+import { normalTail } from './normalTail';
+
+/** Range of z tabulated: below Z_MIN the value is ~0, above Z_MAX it is capped. */
+const Z_MIN = -8;
+const Z_MAX = 16;
+/** Table steps per unit of z. */
+const STEPS = 64;
+let table: Float64Array | null = null;
+
+function build(): Float64Array {
+  const t = new Float64Array((Z_MAX - Z_MIN) * STEPS + 2);
+  for (let i = 0; i < t.length; i++) {
+    const tail = normalTail(Z_MIN + i / STEPS);
+    t[i] = tail > 1e-300 ? -Math.log10(tail) : 300;
+  }
+  return t;
+}
+
+/**
+ * One-sided surprisal of a standardised value: −log10 Q(z), where Q(z) = P(Z > z) is the upper normal
+ * tail. ≈ 0 far below 0, 0.301 at z = 0, 1.30 at 1.645, ≈ 10 at 6.36, ≈ 15.2 at 8. Read from a table
+ * (64 steps per σ over [−8, 16], linear interpolation, absolute error < 1e-4) instead of an exp and a
+ * log per call; above 16 it returns the value at 16 (≈ 57.4), below −8 it returns 0. NaN for NaN.
+ *
+ * @example
+ * upperTailSurprisal(1.644854); // ≈ 1.301 (one-sided 5 %)
+ */
+export function upperTailSurprisal(z: number): number {
+  const t = table ?? (table = build());
+  const a = (z - Z_MIN) * STEPS;
+  if (a >= 0 && a < (Z_MAX - Z_MIN) * STEPS) {
+    const i = a | 0;
+    const f = a - i;
+    return t[i] + f * (t[i + 1] - t[i]);
+  }
+  return a === a ? (a < 0 ? 0 : t[(Z_MAX - Z_MIN) * STEPS]) : NaN;
+}
