@@ -36,11 +36,11 @@ export interface RangePlan {
   /** End of the output, epoch ms, a multiple of stepMs (end ≤ to). */
   endMs: number;
   stepMs: number;
-  /** Start of the fetch: the output start minus the training window, on the same grid. */
+  /** Start of the fetch: the output start minus the training window, on the same grid (anomaly: moved back to the whole hour, see anchorFetchStart). */
   fetchStartMs: number;
   /** End of the fetch (= endMs). */
   fetchEndMs: number;
-  /** The training window actually planned (fetchStartMs to startMs), in ms. */
+  /** The training window actually planned (from fetchStartMs to startMs before anchorFetchStart), in ms. */
   trainingMs: number;
   /** Points per series over the whole fetch. */
   pointsPerSeries: number;

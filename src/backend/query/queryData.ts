@@ -12,7 +12,8 @@ import type { CallContext, DataQuery, DataResponse, QueryDataRequest, QueryDataR
 import type { DatasourceInstance } from '../settings/datasourceInstance';
 import { analysisRunner } from './analyse';
 import { cachedFetch, upstreamFetcher } from './cache/cachedFetch';
-import { datasourceKey, framesBytes, resultCache, ttlFor, upstreamKey } from './cache/queryCache';
+import { anchorFetchStart } from './anchorFetchStart';
+import { datasourceKey, framesBytes, RECENT_TTL_MS, resultCache, ttlFor, upstreamKey } from './cache/queryCache';
 import { InFlight } from './cache/shareInFlight';
 import { parseQuery } from './parseQuery';
 import { planRange } from './planRange';
@@ -84,7 +85,9 @@ async function runQuery(
   const run = analysisRunner(query.analysis.kind); // fails fast, before any upstream request
   const training = query.analysis.kind === 'passthrough' ? undefined : query.analysis.training;
   const trainingMs = training === undefined ? 0 : parseDuration(training, 'analysis.training');
-  const plan = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints, { trainingMs });
+  const planned = planRange(parsed.fromMs, parsed.toMs, parsed.intervalMs, parsed.maxDataPoints, { trainingMs });
+  // Anomaly detectors continue between evaluations of a moving window: their origin must not move with it.
+  const plan = query.analysis.kind === 'anomaly' ? anchorFetchStart(planned) : planned;
   const limits = { maxSeries: settings.maxSeries, maxPoints: settings.maxPoints };
   const ds = request.pluginContext?.dataSourceInstanceSettings;
   const dsKey = datasourceKey(request.pluginContext?.orgId, ds?.uid, ds?.lastUpdatedMS);
@@ -115,7 +118,9 @@ async function runQuery(
         if (notices.length > 0) {
           meta.notices = notices;
         }
-        const result = await run({ query, plan, series, settings, meta, signal, stateKey: JSON.stringify([dsKey, query.source.kind, query.source.expr]) });
+        // Only ranges that reach now move; saving the models of past ranges would only crowd the model cache.
+        const stateKey = ttlMs === RECENT_TTL_MS ? JSON.stringify([dsKey, query.source.kind, query.source.expr]) : undefined;
+        const result = await run({ query, plan, series, settings, meta, signal, stateKey });
         resultCache.set(resultKey, result, framesBytes(result), ttlMs);
         return result;
       },

@@ -4,7 +4,7 @@
  * points, a flat group for MAD) comes back as a `failed` output; the caller shows that series without
  * analysis and says why, and the other series are unaffected.
  */
-import { detectAnomalies } from '../../../analytics/anomaly';
+import { createDetector, detectAnomalies } from '../../../analytics/anomaly';
 import { mstlDecompose } from '../../../analytics/decompose';
 import { forecast, thresholdCrossing } from '../../../analytics/forecast';
 import { dbscanOutliers, madOutliers, type GroupOutlierResult } from '../../../analytics/outliers';
@@ -23,6 +23,7 @@ import type {
   OutliersOutput,
   OutliersTask,
 } from './tasks';
+import { streamingAnomaly } from './streamingAnomaly';
 
 const DAY_MS = 86_400_000;
 /** A detected period may exceed its calendar cycle by this much (drift, a near miss of the snap). */
@@ -104,32 +105,44 @@ const MIN_TRAINING_FOR_PERIODS = 32;
 function computeAnomaly(task: AnomalyTask): AnomalyOutput {
   const notices: string[] = [];
   let seasonality = task.seasonality;
-  if (seasonality === 'auto' && task.detector !== 'rolling' && task.detector !== 'changepoint' && task.trainingPoints >= MIN_TRAINING_FOR_PERIODS) {
-    // Detect the periods once, on the training window only (so the visible range stays causal); see
-    // findPeriods for why this is far cheaper than the detector's own repeated search over every lag.
-    const periods = findPeriods(task.values.subarray(0, task.trainingPoints), task.stepMs);
-    seasonality = periods.length > 0 ? periods : 'none';
-    notices.push(
-      periods.length > 0
-        ? `Seasonality: period of ${periods.map((p) => formatDuration(p * task.stepMs)).join(' and ')} found in the training window.`
-        : 'Seasonality: no period found in the training window.'
-    );
+  const resolveSeasonality = () => {
+    if (seasonality === 'auto' && task.detector !== 'rolling' && task.detector !== 'changepoint' && task.trainingPoints >= MIN_TRAINING_FOR_PERIODS) {
+      // Detect the periods once, on the training window only (so the visible range stays causal); see
+      // findPeriods for why this is far cheaper than the detector's own repeated search over every lag.
+      const periods = findPeriods(task.values.subarray(0, task.trainingPoints), task.stepMs);
+      seasonality = periods.length > 0 ? periods : 'none';
+      notices.push(
+        periods.length > 0
+          ? `Seasonality: period of ${periods.map((p) => formatDuration(p * task.stepMs)).join(' and ')} found in the training window.`
+          : 'Seasonality: no period found in the training window.'
+      );
+    }
+    return { detector: task.detector, sensitivity: task.sensitivity, seasonality, warmup: task.warmup };
+  };
+  if (task.stateKey !== undefined) {
+    return streamingAnomaly({
+      stateKey: task.stateKey,
+      values: task.values,
+      timestamps: task.timestamps,
+      outputStart: task.outputStart ?? 0,
+      cold: () => ({ detector: createDetector(resolveSeasonality()), notices }),
+    });
   }
-  const result = detectAnomalies(task.values, task.timestamps, {
-    detector: task.detector,
-    sensitivity: task.sensitivity,
-    seasonality,
-    warmup: task.warmup,
-  });
+  const result = detectAnomalies(task.values, task.timestamps, resolveSeasonality());
+  const offset = Math.min(Math.max(0, task.outputStart ?? 0), task.values.length);
+  // Copies of the visible part (a subarray would carry its whole buffer across threads).
+  const visible = (values: Float64Array) => (offset === 0 ? values : values.slice(offset));
   return {
     kind: 'anomaly',
-    expected: result.expected,
-    lower: result.lower,
-    upper: result.upper,
-    score: result.score,
-    anomalous: Float64Array.from(result.anomalous),
+    offset,
+    expected: visible(result.expected),
+    lower: visible(result.lower),
+    upper: visible(result.upper),
+    score: visible(result.score),
+    anomalous: Float64Array.from(result.anomalous.subarray(offset)),
     warmup: result.warmup,
     notices: [...notices, ...result.notices],
+    reusedPoints: 0,
   };
 }
 

@@ -104,22 +104,48 @@ function seasonalityInPoints(
   return periods.length > 0 ? periods : 'none';
 }
 
-/** Runs tasks on the pool in batches of about `batchPoints` points; one job per query for fair scheduling. */
+/**
+ * Runs tasks on the pool in batches of about `batchPoints` points; one job per query for fair scheduling.
+ * Tasks with a `stateKey` go to the worker chosen by its hash, which holds their saved state.
+ */
 async function runTasks(pool: WorkerPool, tasks: AnalysisTask[], pointsPerTask: number, batchPoints: number, signal: AbortSignal) {
   const perBatch = Math.max(1, Math.floor(batchPoints / Math.max(1, pointsPerTask)));
   const jobKey = {};
-  const batches: Array<Promise<AnalysisOutput[]>> = [];
-  for (let i = 0; i < tasks.length; i += perBatch) {
-    batches.push(pool.run(tasks.slice(i, i + perBatch), { jobKey, signal }));
+  const groups = new Map<number | undefined, number[]>();
+  tasks.forEach((task, index) => {
+    const slot = task.kind === 'anomaly' && task.stateKey !== undefined ? stringHash(task.stateKey) % pool.slotCount : undefined;
+    groups.set(slot, [...(groups.get(slot) ?? []), index]);
+  });
+  const outputs: AnalysisOutput[] = new Array(tasks.length);
+  const batches: Array<Promise<void>> = [];
+  for (const [slot, indices] of groups) {
+    for (let i = 0; i < indices.length; i += perBatch) {
+      const batch = indices.slice(i, i + perBatch);
+      batches.push(
+        pool.run(batch.map((index) => tasks[index]), { jobKey, signal, slot }).then((results) => {
+          results.forEach((result, k) => (outputs[batch[k]] = result));
+        })
+      );
+    }
   }
   try {
-    return (await Promise.all(batches)).flat();
+    await Promise.all(batches);
+    return outputs;
   } catch (error) {
     if (error instanceof AnalysisCancelledError) {
       throw new QueryError(499, 'plugin', 'the query was cancelled before its analysis finished');
     }
     throw error;
   }
+}
+
+/** A non-negative 31-bit hash of a string (FNV-1a), to spread state keys over the workers. */
+function stringHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 1;
 }
 
 function frameMeta(base: FrameMeta, extra: FrameNotice[], custom?: Record<string, unknown>): FrameMeta {
@@ -146,6 +172,11 @@ function failedNotice(output: AnalysisOutput, legend: string | undefined, labels
 }
 
 const slice = (values: Float64Array, grid: Grid) => values.subarray(grid.visibleStart);
+
+/** Labels as a canonical string (sorted names). */
+function labelsKey(labels: Record<string, string>): string {
+  return JSON.stringify(Object.keys(labels).sort().map((name) => [name, labels[name]]));
+}
 
 /** The query-level meta plus what every frame shares. */
 function sharedMeta(input: AnalysisInput, notices: FrameNotice[], description: string): FrameMeta {
@@ -178,7 +209,11 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
   const output = input.query.output ?? 'full';
   const { grid, notices } = buildGrid(input);
   const seasonality = seasonalityInPoints(analysis.seasonality, input.plan.stepMs, grid.timestamps.length, notices);
-  const warmup = anomalyWarmup(grid.visibleStart);
+  // The training window counted from the origin (the fetch start, which anchorFetchStart may have moved
+  // back to the whole hour): warm-up and period search depend on it only, so they stay the same while
+  // the window moves within the hour.
+  const trainingPoints = Math.min(grid.visibleStart, Math.round(input.plan.trainingMs / input.plan.stepMs));
+  const warmup = anomalyWarmup(trainingPoints);
   const detector = analysis.detector ?? 'auto';
   const sensitivity = analysis.sensitivity ?? 0.5;
   const description =
@@ -204,7 +239,13 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
     seasonality,
     warmup,
     stepMs: input.plan.stepMs,
-    trainingPoints: grid.visibleStart,
+    trainingPoints,
+    outputStart: grid.visibleStart,
+    // Everything the detector's state depends on: the data (query, series, step, origin) and the parameters.
+    stateKey:
+      input.stateKey === undefined
+        ? undefined
+        : JSON.stringify([input.stateKey, labelsKey(series.labels), input.plan.stepMs, input.plan.fetchStartMs, detector, sensitivity, seasonality, warmup, trainingPoints]),
   }));
   const outputs = await runTasks(pool, tasks, grid.timestamps.length, BATCH_POINTS, input.signal);
   const timestampsMs = slice(grid.timestamps, grid);
@@ -215,7 +256,7 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
     const detectorNotes = result.kind === 'anomaly' ? result.notices.filter((text) => !text.startsWith('Warm-up:')) : [];
     const extra = result.kind === 'anomaly' ? infoNotices(detectorNotes) : failedNotice(result, legend, series.labels);
     const missing = new Float64Array(grid.visibleLength).fill(NaN);
-    const field = (name: keyof AnomalyOutput) => (result.kind === 'anomaly' ? slice(result[name] as Float64Array, grid) : missing);
+    const field = (name: keyof AnomalyOutput) => (result.kind === 'anomaly' ? (result[name] as Float64Array).subarray(grid.visibleStart - result.offset) : missing);
     const actual: NumericColumn = { name: FIELD.actual, values: slice(series.values, grid), nanIsMissing: false };
     const columns: NumericColumn[] =
       output === 'full'

@@ -18,8 +18,15 @@ export interface AnomalyTask {
   warmup: number;
   /** The step in ms, for calendar periods. */
   stepMs: number;
-  /** Points before the visible range: with `auto`, periods are detected once on them (see computeAnomaly). */
+  /** Points of the training window from the start: with `auto`, periods are detected once on them (see computeAnomaly). */
   trainingPoints: number;
+  /** First index whose outputs are returned (the visible range). Defaults to 0: every point. */
+  outputStart?: number;
+  /**
+   * Names this series' detector for the next evaluation of a moving window (query, labels, step, origin and
+   * parameters): with it the worker saves the detector and continues it next time (streamingAnomaly.ts).
+   */
+  stateKey?: string;
 }
 
 export interface ForecastTask {
@@ -59,6 +66,8 @@ export type AnalysisTask = AnomalyTask | ForecastTask | DecomposeTask | Outliers
 
 export interface AnomalyOutput {
   kind: 'anomaly';
+  /** Index of the task's values that element 0 of the arrays below belongs to (the task's outputStart). */
+  offset: number;
   expected: Float64Array;
   lower: Float64Array;
   upper: Float64Array;
@@ -66,6 +75,8 @@ export interface AnomalyOutput {
   anomalous: Float64Array;
   warmup: number;
   notices: string[];
+  /** Points a saved detector had already seen (0: a cold run), see streamingAnomaly.ts. */
+  reusedPoints: number;
 }
 
 export interface ForecastOutput {

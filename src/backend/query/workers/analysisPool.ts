@@ -3,6 +3,7 @@
  * one worker per core up to 4. Workers start on first use, so a plugin that only proxies never starts one.
  */
 import { availableParallelism } from 'node:os';
+import { modelCacheBytes } from '../analysis/streamingAnomaly';
 import { bundledWorkerSource } from './workerSource';
 import { WorkerPool } from './workerPool';
 
@@ -19,9 +20,19 @@ export function defaultPoolSize(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export function analysisPool(): WorkerPool {
-  // console.* is the plugin's logger in the backend process (main.ts), never stdout.
-  // eslint-disable-next-line no-console
-  pool ??= new WorkerPool({ size: defaultPoolSize(), source: bundledWorkerSource(), onWorkerEvent: (message, fields) => console.debug(message, fields) });
+  if (pool !== undefined) {
+    return pool;
+  }
+  const size = defaultPoolSize();
+  pool = new WorkerPool({
+    size,
+    source: bundledWorkerSource(),
+    // Each worker saves the detectors of the series it analysed (streamingAnomaly.ts): an equal share each.
+    workerData: { modelCacheBytes: Math.floor(modelCacheBytes() / Math.max(1, size)) },
+    // console.* is the plugin's logger in the backend process (main.ts), never stdout.
+    // eslint-disable-next-line no-console
+    onWorkerEvent: (message, fields) => console.debug(message, fields),
+  });
   return pool;
 }
 

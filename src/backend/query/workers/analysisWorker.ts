@@ -4,14 +4,20 @@
  * embedded in the main bundle as a string, so the packaged binary starts workers from that string
  * (`new Worker(source, { eval: true })`) without any file next to it.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { computeTask } from '../analysis/compute';
+import { configureSavedDetectors } from '../analysis/streamingAnomaly';
 import { outputBuffers, type AnalysisTask } from '../analysis/tasks';
 import type { WorkerReply, WorkerRequest } from './messages';
 
 const port = parentPort;
 if (port === null) {
   throw new Error('analysisWorker must run in a worker thread');
+}
+// This worker's share of FORESIGHT_MODEL_CACHE_MB for the detectors it saves between evaluations.
+const data = workerData as { modelCacheBytes?: number } | undefined;
+if (typeof data?.modelCacheBytes === 'number') {
+  configureSavedDetectors(data.modelCacheBytes);
 }
 port.on('message', (request: WorkerRequest) => {
   let reply: WorkerReply;

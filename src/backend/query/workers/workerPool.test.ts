@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import type { AnalysisTask, AnomalyOutput } from '../analysis/tasks';
+import type { AnalysisTask, AnomalyOutput, AnomalyTask } from '../analysis/tasks';
 import { buildWorkerSource } from './buildWorkerSource';
 import { AnalysisCancelledError, WorkerPool } from './workerPool';
 
@@ -59,6 +59,24 @@ describe.each([
     expect(pool.stats().queuedBatches).toBe(0);
     const [after] = await pool.run([anomalyTask(400, 300)], { jobKey: {} });
     expect(after.kind).toBe('anomaly');
+  });
+
+  it('sends a task that continues a saved detector back to the worker holding it; the result equals a cold run', async () => {
+    const stateKey = `moving-${_mode}`;
+    const task = (length: number): AnomalyTask => ({ ...(anomalyTask(length, 390) as AnomalyTask), outputStart: 300, stateKey });
+    const [first] = (await pool.run([task(400)], { jobKey: {}, slot: 1 })) as AnomalyOutput[];
+    expect(first.reusedPoints).toBe(0);
+    // Another worker does not hold it (inline, the one thread does); slot 1 does, although slot 0 is free.
+    const [elsewhere] = (await pool.run([task(401)], { jobKey: {}, slot: 0 })) as AnomalyOutput[];
+    expect(elsewhere.reusedPoints).toBe(pool.usesWorkers ? 0 : 400);
+    const [next] = (await pool.run([task(402)], { jobKey: {}, slot: 1 })) as AnomalyOutput[];
+    expect(next.reusedPoints).toBe(pool.usesWorkers ? 400 : 401);
+    const [cold] = (await pool.run([{ ...task(402), stateKey: `${stateKey}-cold` }], { jobKey: {}, slot: 1 })) as AnomalyOutput[];
+    expect(cold.reusedPoints).toBe(0);
+    expect(next.offset).toBe(300);
+    expect(Array.from(next.score)).toEqual(Array.from(cold.score));
+    expect(Array.from(next.anomalous)).toEqual(Array.from(cold.anomalous));
+    expect(next.anomalous[90]).toBe(1);
   });
 
   it('lets the event loop run while batches are analysed', async () => {

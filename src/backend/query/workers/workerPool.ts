@@ -20,6 +20,8 @@ import type { WorkerReply, WorkerRequest } from './messages';
 export interface WorkerPoolOptions {
   /** Worker threads; 0 runs everything on the main thread. */
   size: number;
+  /** Data every worker gets as `workerData` (e.g. its share of the model cache budget). */
+  workerData?: unknown;
   /** The worker's bundled CommonJS code (see workerSource.ts); without it the pool runs inline. */
   source?: string;
   /** Told when a worker thread starts or stops, for the log. */
@@ -37,6 +39,8 @@ export class AnalysisCancelledError extends Error {
 interface Batch {
   tasks: AnalysisTask[];
   job: Job;
+  /** The slot that must run this batch (it holds the tasks' saved state), or undefined for any. */
+  slot?: number;
   resolve: (outputs: AnalysisOutput[]) => void;
   reject: (error: Error) => void;
 }
@@ -71,11 +75,18 @@ export class WorkerPool {
     return !this.inline;
   }
 
+  /** Places batches can run (workers, or 1 inline): `slot` in `run` is taken modulo this. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
   /**
    * Runs a batch of tasks; batches with the same `jobKey` (e.g. one query) are scheduled round robin against
-   * other jobs. Rejects with AnalysisCancelledError when `signal` fires before the batch is done.
+   * other jobs. Rejects with AnalysisCancelledError when `signal` fires before the batch is done. With
+   * `slot`, the batch runs on that worker (modulo slotCount) only: tasks that continue state saved in a
+   * worker (see streamingAnomaly.ts) must go back to the worker that holds it.
    */
-  run(tasks: AnalysisTask[], options: { jobKey: object; signal?: AbortSignal }): Promise<AnalysisOutput[]> {
+  run(tasks: AnalysisTask[], options: { jobKey: object; signal?: AbortSignal; slot?: number }): Promise<AnalysisOutput[]> {
     if (this.closed) {
       return Promise.reject(new Error('the analysis worker pool is closed'));
     }
@@ -91,7 +102,8 @@ export class WorkerPool {
       options.signal?.addEventListener('abort', () => this.cancel(created), { once: true });
     }
     return new Promise<AnalysisOutput[]>((resolve, reject) => {
-      job.queue.push({ tasks, job, resolve, reject });
+      const slot = options.slot === undefined ? undefined : options.slot % this.slots.length;
+      job.queue.push({ tasks, job, resolve, reject, slot });
       this.dispatch();
     });
   }
@@ -143,14 +155,15 @@ export class WorkerPool {
     }
   }
 
-  /** The next batch in round-robin order over the jobs, or undefined. */
-  private nextBatch(): Batch | undefined {
+  /** The next batch `slot` may run, in round-robin order over the jobs, or undefined. */
+  private nextBatch(slot: number): Batch | undefined {
     for (let tried = 0; tried < this.jobs.length; tried++) {
-      const index = this.turn % this.jobs.length;
+      const index = (this.turn + tried) % this.jobs.length;
       const job = this.jobs[index];
-      const batch = job.queue.shift();
-      this.turn = index + 1;
-      if (batch !== undefined) {
+      const position = job.queue.findIndex((queued) => queued.slot === undefined || queued.slot === slot);
+      if (position >= 0) {
+        const [batch] = job.queue.splice(position, 1);
+        this.turn = index + 1;
         if (job.queue.length === 0) {
           this.forget(job);
         }
@@ -165,16 +178,15 @@ export class WorkerPool {
       this.scheduleInline();
       return;
     }
-    for (const slot of this.slots) {
+    this.slots.forEach((slot, index) => {
       if (slot.busy !== undefined) {
-        continue;
-      }
-      const batch = this.nextBatch();
-      if (batch === undefined) {
         return;
       }
-      this.start(slot, batch);
-    }
+      const batch = this.nextBatch(index);
+      if (batch !== undefined) {
+        this.start(slot, batch);
+      }
+    });
   }
 
   private start(slot: Slot, batch: Batch): void {
@@ -187,7 +199,7 @@ export class WorkerPool {
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = new Worker(this.options.source!, { eval: true, stdout: true, stderr: true });
+    const worker = new Worker(this.options.source!, { eval: true, stdout: true, stderr: true, workerData: this.options.workerData });
     // The plugin's stdout carries the go-plugin handshake only: a worker's output is never passed through.
     worker.stdout.resume();
     worker.stderr.resume();
@@ -237,7 +249,7 @@ export class WorkerPool {
     this.inlineRunning = true;
     setImmediate(() => {
       this.inlineRunning = false;
-      const batch = this.nextBatch();
+      const batch = this.nextBatch(0);
       if (batch === undefined) {
         return;
       }
