@@ -22,6 +22,8 @@ const SIGNIFICANCE_Z = 4;
 const HARMONIC_PROMINENCE = 0.1;
 /** A longer period is added when it correlates this much better than the shorter one's harmonics below it. */
 const MULTIPLE_GAIN = 0.05;
+/** ... or at least this much when it also halves what the shorter period leaves unexplained (1 − r). */
+const MULTIPLE_MIN_GAIN = 0.01;
 /** A non-calendar multiple must also beat its shorter harmonics by this many standard errors (1/√(n − lag)). */
 const MULTIPLE_NOISE_Z = 2;
 /** A calendar period replaces a peak within this fraction of it when it correlates nearly as well. */
@@ -216,8 +218,9 @@ function calendarPeak(acf: Float64Array, period: number, minCorrelation: number)
 
 /**
  * The next longer period: a whole multiple m ≥ 2 of `current` whose autocorrelation peak exceeds the
- * mean of the peaks at the multiples 1..m−1 by MULTIPLE_GAIN, i.e. it explains structure that
- * repeating `current` cannot (a week over a day when weekends differ). Calendar multiples are tried
+ * mean of the peaks at the multiples 1..m−1 by MULTIPLE_GAIN (or by MULTIPLE_MIN_GAIN when that halves
+ * 1 − r), i.e. it explains structure that repeating `current` cannot (a week over a day when weekends
+ * differ). Calendar multiples are tried
  * first, then m = 2, 3, … Every peak is looked for within 2 % of `current` of its expected lag, so
  * peaks of a short ripple near a multiple cannot pose as one, and they inflate the shorter harmonics
  * just as much.
@@ -248,7 +251,11 @@ function nextMultiple(current: RefinedPeak, acf: Float64Array, n: number, maxPer
     }
     // Trying every multiple invites a noisy long lag to win by chance; only the clock is exempt.
     const noise = calendarMultiples.has(m) ? 0 : MULTIPLE_NOISE_Z / Math.sqrt(n - m * period);
-    if (peak.height >= below / (m - 1) + MULTIPLE_GAIN + noise) {
+    const shorter = below / (m - 1);
+    const gain = peak.height - shorter - noise;
+    // When the shorter period already explains nearly everything (r ≈ 0.97), halving what it leaves
+    // unexplained is as telling as a gain of 0.05 is lower down.
+    if (gain >= MULTIPLE_GAIN || (gain >= MULTIPLE_MIN_GAIN && gain >= 0.5 * (1 - shorter))) {
       return snapToCalendar({ position: m * period, height: peak.height }, acf, calendar);
     }
   }

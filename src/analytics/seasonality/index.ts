@@ -4,4 +4,5 @@ export type { DetectPeriodsOptions } from './detectPeriods';
 export { autocorrelation } from './autocorrelation';
 export { calendarPeriods, CALENDAR_CYCLES_MS } from './calendarPeriods';
 export { parabolicPeak } from './parabolicPeak';
+export { periodSearchBlock } from './periodSearchBlock';
 export type { RefinedPeak } from './parabolicPeak';
