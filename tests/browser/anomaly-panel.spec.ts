@@ -65,6 +65,82 @@ for (const theme of THEMES) {
       expect(changes[0]).not.toEqual(changes[1]);
     });
 
+    test('keyboard users reach the interval list with Tab, see the focus, and zoom with Enter', async ({ page }) => {
+      await openScenario(page, { entry, scenario: 'basic', theme });
+      const region = page.getByRole('region', { name: 'Anomalous intervals' });
+      let inList = false;
+      for (let presses = 0; presses < 30 && !inList; presses++) {
+        await page.keyboard.press('Tab');
+        inList = await region.evaluate((el) => el.contains(document.activeElement));
+      }
+      expect(inList, 'Tab reaches the interval list').toBe(true);
+      const focused = page.locator(':focus');
+      await expect(focused).toHaveAccessibleName(/anomaly in .* Zoom to this interval\.$/);
+      // A visible focus ring (2 px outline) after keyboard navigation.
+      const outline = await focused.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      expect(outline.style).not.toBe('none');
+      expect(outline.width).toBeGreaterThanOrEqual(2);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => window.__harness.timeRangeChanges)).toHaveLength(1);
+    });
+
+    test('severity badges keep their text readable (≥ 4.5:1) and stand out from the panel (≥ 3:1)', async ({
+      page,
+    }) => {
+      await openScenario(page, { entry, scenario: 'many-all', theme, height: 640 });
+      const ratios = await page
+        .getByRole('region', { name: 'Anomalous intervals' })
+        .getByRole('button')
+        .evaluateAll((buttons) => {
+          const rgb = (css: string) =>
+            css
+              .match(/\d+(\.\d+)?/g)!
+              .slice(0, 3)
+              .map(Number);
+          const luminance = (css: string) => {
+            const [r, g, b] = rgb(css).map((v) => {
+              const c = v / 255;
+              return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const contrast = (a: string, b: string) => {
+            const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+            return (hi + 0.05) / (lo + 0.05);
+          };
+          // The panel's own background (PanelChrome), found from the list upwards.
+          let node: HTMLElement | null = buttons[0].parentElement;
+          let panelBackground = 'rgb(0, 0, 0)';
+          while (node) {
+            const bg = getComputedStyle(node).backgroundColor;
+            if (bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') {
+              panelBackground = bg;
+              break;
+            }
+            node = node.parentElement;
+          }
+          return buttons.map((button) => {
+            const badge = button.querySelector('span')!;
+            const style = getComputedStyle(badge);
+            return {
+              severity: badge.textContent,
+              text: contrast(style.color, style.backgroundColor),
+              panel: contrast(style.backgroundColor, panelBackground),
+            };
+          });
+        });
+      // With all 24 series drawn the list has intervals of every severity.
+      expect(new Set(ratios.map((r) => r.severity))).toEqual(new Set(['minor', 'major', 'critical']));
+      for (const r of ratios) {
+        expect(r.text, `${r.severity} badge text`).toBeGreaterThanOrEqual(4.5);
+        expect(r.panel, `${r.severity} badge on the panel`).toBeGreaterThanOrEqual(3);
+      }
+      await saveScreenshot(page, `anomaly-severities-${theme}`);
+    });
+
     test('with many series it draws the top 10 by score and says so', async ({ page }) => {
       await openScenario(page, { entry, scenario: 'many', theme, height: 480 });
       await expect(page.getByRole('note')).toHaveText('Top 10 of 24 series by peak anomaly score');

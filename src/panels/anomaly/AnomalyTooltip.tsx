@@ -6,7 +6,7 @@ import { useStyles2, useTheme2, VizTooltipHeader, VizTooltipWrapper } from '@gra
 
 import { type AlignedSeries } from '../shared/locateAlignedFields';
 import { getTooltipStyles } from '../shared/tooltipStyles';
-import { severityColor, severityOf, type SeverityThresholds } from './severity';
+import { severityOf, severityTextColor, type SeverityThresholds } from './severity';
 
 interface Props {
   alignedFrame: DataFrame;
@@ -110,7 +110,7 @@ export function AnomalyTooltip(props: Props) {
               <td
                 style={
                   row.score >= props.scoreThreshold
-                    ? { color: severityColor(severityOf(row.score, thresholds), theme), fontWeight: 500 }
+                    ? { color: severityTextColor(severityOf(row.score, thresholds), theme), fontWeight: 500 }
                     : undefined
                 }
               >

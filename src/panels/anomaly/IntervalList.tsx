@@ -7,7 +7,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { formatDuration } from '../shared/formatDuration';
 import { type AnomalyInterval } from './extractIntervals';
-import { severityColor, severityOf, type SeverityThresholds } from './severity';
+import { severityColor, severityOf, type SeverityThresholds, textOn } from './severity';
 
 interface Props {
   intervals: AnomalyInterval[];
@@ -79,10 +79,7 @@ export function IntervalList({ intervals, total, notDrawn = 0, thresholds, timeZ
                   onKeyDown={onKeyDown}
                   aria-label={`${severity} anomaly in ${interval.seriesName}, ${DIRECTION_TEXT[interval.direction]} the expected band, from ${start} for ${duration}, peak score ${peak}. Zoom to this interval.`}
                 >
-                  <span
-                    className={styles.severity}
-                    style={{ background: color, color: theme.colors.getContrastText(color) }}
-                  >
+                  <span className={styles.severity} style={{ background: color, color: textOn(color) }}>
                     {severity}
                   </span>
                   <span className={styles.start}>{start}</span>

@@ -71,6 +71,13 @@ mountScenarios({
     options,
     frames: () => framesFromJSON(anomalyFrames({ series: 24, seed: 3 })),
   },
+  // All 24 drawn: intervals of every severity in the list.
+  'many-all': {
+    plugin,
+    title: '24 services, all drawn',
+    options: { ...options, topN: 0 },
+    frames: () => framesFromJSON(anomalyFrames({ series: 24, seed: 3 })),
+  },
   warmup: {
     plugin,
     title: 'Just deployed: detector warming up',
