@@ -9,7 +9,7 @@ import { RollingBaseline } from './rollingBaseline';
 import { SeasonalBaseline } from './seasonalBaseline';
 import { TUNING } from './tuning';
 import { bandWidthForSensitivity } from './sensitivity';
-import type { AnomalyParams, AnomalyPoint, BaselineComponent, DetectorName, StreamingDetector } from './types';
+import type { AnomalyParams, AnomalyPoint, DetectorName, StreamingDetector } from './types';
 
 const DEFAULT_WARMUP = 288;
 const DEFAULT_WINDOW = 64;
@@ -54,9 +54,15 @@ class Detector implements StreamingDetector {
   private readonly seasonalJudges: boolean;
   private readonly levelShift: LevelShift | null;
   private seasonal: SeasonalBaseline | null = null;
-  /** One anomaly likelihood per view: the main baseline (rolling, then seasonal once known) and the level shift. */
-  /** One anomaly likelihood per view: rolling, level shift, context novelty, seasonal. */
-  private likelihoods = [0, 1, 2, 3].map(() => new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW));
+  /** One anomaly likelihood per view. */
+  private readonly rollingLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  private readonly levelLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  /** Tuning read once (the benchmark sets it before creating detectors). */
+  private readonly contextOnly = TUNING.contextOnly === 1;
+  private readonly bonferroni = TUNING.bonferroni > 0 ? TUNING.bonferroni : 0;
+  private readonly inverseLogTailFloor = 1 / TUNING.logTailFloor;
   private readonly context: ContextNovelty | null;
   private readonly output: AnomalyPoint = {
     expected: NaN,
@@ -79,12 +85,10 @@ class Detector implements StreamingDetector {
   private periodBuffer: Float64Array | null = null;
   private periodBufferCount = 0;
   private nextPeriodCheck = 0;
+  private periodCheckDue = false;
   // Event suppression: the last reported score and when it was reported.
   private lastReported = 0;
   private lastReportedAt = -Infinity;
-  private novelty = NaN;
-  /** Score of the current point (set by `combineScore`). */
-  private score = NaN;
 
   constructor(params: AnomalyParams) {
     this.name = params.detector ?? 'auto';
@@ -123,146 +127,178 @@ class Detector implements StreamingDetector {
 
   update(timestampMs: number, value: number): AnomalyPoint {
     const out = this.output;
-    const missing = this.missingBefore(timestampMs);
-    if (missing > 0) {
-      this.gapPoints += missing;
-      this.rolling?.skip(missing);
-      this.levelShift?.skip(missing);
-      this.seasonal?.skip(missing);
-      for (let i = 0; i < missing; i++) {
-        this.bufferForPeriods(NaN);
+    // Timestamps: the regular step again is the common case and costs two comparisons.
+    const dt = timestampMs - this.lastTimestamp;
+    if (dt === this.step && this.sameSteps >= STEP_WINDOW) {
+      this.lastTimestamp = timestampMs;
+    } else {
+      const missing = this.missingBefore(timestampMs);
+      if (missing > 0) {
+        this.skip(missing);
       }
     }
-    if (!Number.isFinite(value)) {
+    if (!(value - value === 0)) {
       this.gapPoints++;
       value = NaN;
     }
-    this.count++;
+    const count = ++this.count;
+    if (this.periodCheckDue) {
+      this.detectSeasonality(); // on the history before this point
+    }
+
+    // Each view predicts the point from the past, then learns it.
     const seasonal = this.seasonal;
-    if (seasonal) {
+    if (seasonal !== null) {
       seasonal.observe(value);
     }
+    const seasonalJudging = seasonal !== null && this.seasonalJudges && seasonal.surprise === seasonal.surprise;
     const rolling = this.rolling;
-    if (rolling) {
+    if (rolling !== null) {
       // While the seasonal view judges, the rolling view decides nothing: it only records the value
       // (its window is sorted again when it is next asked).
-      if (seasonal && this.seasonalJudges && seasonal.surprise === seasonal.surprise) {
+      if (seasonalJudging) {
         rolling.record(value);
       } else {
         rolling.observe(value);
       }
     }
-    this.levelShift?.observe(value);
-    this.bufferForPeriods(value);
+    const levelShift = this.levelShift;
+    if (levelShift !== null) {
+      levelShift.observe(value);
+    }
+    if (this.periodBuffer !== null) {
+      this.appendForPeriods(value);
+    }
+    const context = this.context;
     let novelty = NaN;
-    if (this.context) {
-      if (this.count === this.warmup) {
-        this.context.learn(value);
-        const replay = this.context.fit();
-        // Calibrate the novelty likelihood on the warm-up (skipping its first part, when every context is new).
-        const skipFrac = TUNING.contextCalibrationSkip;
-        for (let i = Math.floor(skipFrac * replay.length); i < replay.length; i++) {
-          this.likelihoods[2].update(replay[i]);
-        }
+    if (context !== null) {
+      if (count === this.warmup) {
+        this.fitContext(value);
       } else {
-        this.context.observe(value);
-        novelty = this.context.novelty;
+        context.observe(value);
+        novelty = context.novelty;
       }
     }
-    this.novelty = novelty;
 
-    // Expected value and band: the seasonal baseline when it has one, else the rolling one.
-    const base: BaselineComponent | null =
-      this.seasonal && Number.isFinite(this.seasonal.expected) ? this.seasonal : (this.rolling ?? this.levelShift);
-    out.expected = base ? base.expected : NaN;
-    const halfWidth = base ? this.bandWidth * base.scale : NaN;
-    out.lower = out.expected - halfWidth;
-    out.upper = out.expected + halfWidth;
-
-    this.combineScore();
-    const score = this.score;
-    if (this.count <= this.warmup || !(value === value)) {
-      out.score = NaN;
-      out.onset = NaN;
-      out.anomalous = 0;
-      return out;
-    }
-    out.score = score;
-    // Onset: the score where a new event starts. An event is a chain of reports; within `refractory`
-    // points of the last report only a higher score is reported again (a stronger phase of the same
-    // event), everything else is 0. With scores capped at 1 a chain ends at the first 1.
-    if (this.count - this.lastReportedAt < this.refractory && !(score > this.lastReported)) {
-      out.onset = 0;
-    } else {
-      out.onset = score;
-      if (score > 0) {
-        this.lastReported = score;
-        this.lastReportedAt = this.count;
-      }
-    }
-    out.anomalous = value > out.upper ? 1 : value < out.lower ? -1 : 0;
-    return out;
-  }
-
-  /**
-   * Score of the point: each view's surprisal is calibrated by its own anomaly likelihood (so a view
-   * that is noisy on this series does not dominate), the largest standardised likelihood z wins, its
-   * normal tail Q(z) gets a Bonferroni factor for the number of views asked, and
-   * score = min(1, −log10(min(1, factor·Q)) / logTailFloor) — computed as (−log10 Q − log10 factor)
-   * from a table, without an exp or a log per point.
-   */
-  private combineScore(): void {
-    const seasonalReady = this.seasonal !== null && this.seasonal.surprise === this.seasonal.surprise;
+    // Calibrate each view's surprisal by its own likelihood; the largest standardised z wins.
     let best = -Infinity;
     let asked = 0;
-    // Both views are calibrated all along; with a cycle, a rolling median mistakes the daily swing
-    // for anomalies, so the seasonal view is trusted once it can judge.
-    const r = this.rolling;
-    let rollingZ = NaN;
-    if (r) {
-      this.likelihoods[0].update(tailSurprisal(r.surprise));
-      rollingZ = this.likelihoods[0].z;
+    if (seasonalJudging) {
+      // With a cycle, a rolling median mistakes the daily swing for anomalies: the seasonal view is
+      // trusted whenever it can judge.
+      const likelihood = this.seasonalLikelihood;
+      likelihood.update(tailSurprisal(seasonal.surprise));
+      const z = likelihood.z;
+      if (z === z) {
+        best = z;
+        asked++;
+      }
+    } else {
+      if (seasonal !== null) {
+        this.seasonalLikelihood.update(tailSurprisal(seasonal.surprise));
+      }
+      if (rolling !== null) {
+        const likelihood = this.rollingLikelihood;
+        likelihood.update(tailSurprisal(rolling.surprise));
+        const z = likelihood.z;
+        if (z === z) {
+          best = z;
+          asked++;
+        }
+      }
     }
-    const s = this.seasonal;
-    let seasonalZ = NaN;
-    if (s) {
-      this.likelihoods[3].update(tailSurprisal(s.surprise));
-      seasonalZ = this.likelihoods[3].z;
-    }
-    const useSeasonal = (this.name === 'seasonal' || this.name === 'auto') && seasonalReady && seasonalZ === seasonalZ;
-    const mainZ = useSeasonal ? seasonalZ : rollingZ;
-    if (mainZ === mainZ) {
-      best = mainZ;
-      asked++;
-    }
-    if (this.levelShift) {
-      this.likelihoods[1].update(tailSurprisal(this.levelShift.surprise));
-      const z = this.likelihoods[1].z;
+    if (levelShift !== null) {
+      const likelihood = this.levelLikelihood;
+      likelihood.update(tailSurprisal(levelShift.surprise));
+      const z = likelihood.z;
       if (z === z) {
         best = z > best ? z : best;
         asked++;
       }
     }
-    if (this.context) {
-      this.likelihoods[2].update(this.novelty);
-      const z = this.likelihoods[2].z;
+    if (context !== null) {
+      const likelihood = this.contextLikelihood;
+      likelihood.update(novelty);
+      const z = likelihood.z;
       if (z === z) {
-        best = TUNING.contextOnly === 1 || z > best ? z : best;
+        best = this.contextOnly || z > best ? z : best;
         asked++;
       }
     }
-    if (asked === 0) {
-      this.score = NaN;
-      return;
+
+    // Expected value and band: the seasonal baseline when it has one, else the rolling one.
+    let expected = NaN;
+    let scale = NaN;
+    if (seasonal !== null && seasonal.expected === seasonal.expected) {
+      expected = seasonal.expected;
+      scale = seasonal.scale;
+    } else if (rolling !== null) {
+      expected = rolling.expected;
+      scale = rolling.scale;
+    } else if (levelShift !== null) {
+      expected = levelShift.expected;
+      scale = levelShift.scale;
     }
-    const factor = asked > 1 ? (TUNING.bonferroni > 0 ? TUNING.bonferroni : asked) : 1;
-    const surprisal = upperTailSurprisal(best) - LOG10[factor < LOG10.length ? factor : 0];
-    const score = surprisal / TUNING.logTailFloor;
-    this.score = score > 1 ? 1 : score > 0 ? score : 0;
+    const halfWidth = this.bandWidth * scale;
+    const lower = expected - halfWidth;
+    const upper = expected + halfWidth;
+    out.expected = expected;
+    out.lower = lower;
+    out.upper = upper;
+
+    if (count <= this.warmup || !(value === value) || asked === 0) {
+      out.score = NaN;
+      out.onset = NaN;
+      out.anomalous = 0;
+      return out;
+    }
+    // score = min(1, −log10(min(1, factor·Q(best))) / logTailFloor), as (−log10 Q − log10 factor) from a table.
+    const factor = asked > 1 ? this.bonferroni || asked : 1;
+    const raw = (upperTailSurprisal(best) - LOG10[factor < LOG10.length ? factor : 0]) * this.inverseLogTailFloor;
+    const score = raw > 1 ? 1 : raw > 0 ? raw : 0;
+    out.score = score;
+    // Onset: the score where a new event starts. An event is a chain of reports; within `refractory`
+    // points of the last report only a higher score is reported again (a stronger phase of the same
+    // event), everything else is 0. With scores capped at 1 a chain ends at the first 1.
+    if (count - this.lastReportedAt < this.refractory && !(score > this.lastReported)) {
+      out.onset = 0;
+    } else {
+      out.onset = score;
+      if (score > 0) {
+        this.lastReported = score;
+        this.lastReportedAt = count;
+      }
+    }
+    out.anomalous = value > upper ? 1 : value < lower ? -1 : 0;
+    return out;
+  }
+
+  /** Record `missing` points lost in a timestamp gap (seasonal phases stay aligned). */
+  private skip(missing: number): void {
+    this.gapPoints += missing;
+    this.rolling?.skip(missing);
+    this.levelShift?.skip(missing);
+    this.seasonal?.skip(missing);
+    for (let i = 0; i < missing && this.periodBuffer !== null; i++) {
+      this.appendForPeriods(NaN);
+    }
+  }
+
+  /** End of warm-up: fix the context range and calibrate the novelty likelihood on the warm-up. */
+  private fitContext(value: number): void {
+    const context = this.context!;
+    context.learn(value);
+    const replay = context.fit();
+    // Skip the first part of the replay, when every context is new.
+    const likelihood = this.contextLikelihood;
+    for (let i = Math.floor(TUNING.contextCalibrationSkip * replay.length); i < replay.length; i++) {
+      likelihood.update(replay[i]);
+    }
   }
 
   /** Points missing between the previous timestamp and this one, judged against the median step. */
   private missingBefore(timestampMs: number): number {
+    // (The caller handles the regular step; this is the general case.)
     if (!Number.isFinite(timestampMs)) {
       return 0;
     }
@@ -289,26 +325,25 @@ class Detector implements StreamingDetector {
     return Math.round(dt / step) - 1;
   }
 
-  private bufferForPeriods(value: number): void {
-    const buffer = this.periodBuffer;
-    if (!buffer) {
-      return;
-    }
+  /** Keep the value for period detection; a detection is due (at the next point) at warm-up, 2×, 4×, … */
+  private appendForPeriods(value: number): void {
+    const buffer = this.periodBuffer!;
     if (this.periodBufferCount < buffer.length) {
       buffer[this.periodBufferCount++] = value;
     }
     if (this.periodBufferCount === this.nextPeriodCheck) {
-      this.detectSeasonality();
-      this.nextPeriodCheck = this.periodBufferCount * 2 <= buffer.length ? this.periodBufferCount * 2 : buffer.length;
-      if (this.periodBufferCount >= buffer.length) {
-        this.periodBuffer = null; // enough history looked at; free it
-      }
+      this.periodCheckDue = true;
     }
   }
 
   /** Look for periods in the history so far; (re)build the seasonal baseline from it when they change. */
   private detectSeasonality(): void {
+    this.periodCheckDue = false;
     const buffer = this.periodBuffer!;
+    this.nextPeriodCheck = this.periodBufferCount * 2 <= buffer.length ? this.periodBufferCount * 2 : buffer.length;
+    if (this.periodBufferCount >= buffer.length) {
+      this.periodBuffer = null; // enough history looked at; free it after this look
+    }
     const history = buffer.subarray(0, this.periodBufferCount);
     const step = this.steps.size() > 0 ? this.steps.median() : undefined;
     const periods = detectPeriods(history, { stepMs: step, maxPeriod: Math.floor(history.length / 2) });
@@ -323,7 +358,7 @@ class Detector implements StreamingDetector {
       likelihood.update(tailSurprisal(seasonal.surprise));
     }
     this.seasonal = seasonal;
-    this.likelihoods[3] = likelihood;
+    this.seasonalLikelihood = likelihood;
     this.messages.push(
       `Seasonality: detected period${periods.length > 1 ? 's' : ''} of ${periods.join(' and ')} points after ${history.length} points.`
     );

@@ -34,44 +34,51 @@ export class LevelShift implements BaselineComponent {
   }
 
   observe(value: number): void {
-    if (!Number.isFinite(value)) {
+    if (!(value - value === 0)) {
       this.z = NaN;
       this.surprise = NaN;
       return;
     }
     // The oldest recent value moves into the reference window.
+    const r = this.recent;
+    const head = this.recentHead;
     if (this.recentCount === RECENT) {
-      this.reference.update(this.recent[this.recentHead]);
+      this.reference.update(r[head]);
     } else {
       this.recentCount++;
     }
-    this.recent[this.recentHead] = value;
-    this.recentHead = (this.recentHead + 1) % RECENT;
-    if (Number.isFinite(this.lastValue)) {
-      this.steps++;
-      this.meanAbsStep += (Math.abs(value - this.lastValue) - this.meanAbsStep) / Math.min(this.steps, 1000);
+    r[head] = value;
+    this.recentHead = head + 1 === RECENT ? 0 : head + 1;
+    const last = this.lastValue;
+    if (last === last) {
+      const step = value > last ? value - last : last - value;
+      this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
     }
     this.lastValue = value;
 
-    if (this.reference.n < this.minReference || this.recentCount < RECENT) {
-      this.expected = this.reference.n > 0 ? this.reference.level : NaN;
+    const reference = this.reference;
+    if (reference.n < this.minReference || this.recentCount < RECENT) {
+      this.expected = reference.n > 0 ? reference.level : NaN;
       this.scale = NaN;
       this.z = NaN;
       this.surprise = NaN;
       return;
     }
-    this.expected = this.reference.level;
-    this.scale = Math.max(this.reference.scale, 0.25 * this.meanAbsStep, 1e-9 * Math.abs(this.expected), 1e-12);
-    this.z = (this.recentMedian() - this.expected) / this.scale;
-    this.surprise = Math.abs(this.z);
+    const expected = reference.level;
+    this.expected = expected;
+    let scale = reference.scale;
+    const stepFloor = 0.25 * this.meanAbsStep;
+    scale = stepFloor > scale ? stepFloor : scale;
+    const relative = 1e-9 * (expected < 0 ? -expected : expected);
+    scale = relative > scale ? relative : scale;
+    scale = scale > 1e-12 ? scale : 1e-12;
+    this.scale = scale;
+    const z = (median5(r[0], r[1], r[2], r[3], r[4]) - expected) / scale;
+    this.z = z;
+    this.surprise = z < 0 ? -z : z;
   }
 
   skip(_count: number): void {
     // Gaps do not change levels.
-  }
-
-  private recentMedian(): number {
-    const r = this.recent;
-    return median5(r[0], r[1], r[2], r[3], r[4]);
   }
 }

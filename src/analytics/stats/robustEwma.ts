@@ -21,11 +21,14 @@ export class RobustEwma {
   private count = 0;
   private readonly alpha: number;
   private readonly beta: number;
+  /** From this count on 1/n ≤ α and 1/(n − 1) ≤ β: the start-up averaging is over. */
+  private readonly settled: number;
 
   /** @param alpha - level smoothing (≈ 2/(w+1) for a window of w points); @param beta - scale smoothing */
   constructor(alpha: number, beta = alpha) {
     this.alpha = alpha;
     this.beta = beta;
+    this.settled = Math.ceil(Math.max(1 / alpha, 1 / beta + 1)) + 1;
   }
 
   /** Number of values seen. */
@@ -43,8 +46,12 @@ export class RobustEwma {
     const e = x - this.level;
     const ae = e < 0 ? -e : e;
     const sigma = this.scale;
-    const a = 1 / n > this.alpha ? 1 / n : this.alpha;
-    const b = 1 / (n - 1) > this.beta ? 1 / (n - 1) : this.beta;
+    let a = this.alpha;
+    let b = this.beta;
+    if (n < this.settled) {
+      a = 1 / n > a ? 1 / n : a;
+      b = 1 / (n - 1) > b ? 1 / (n - 1) : b;
+    }
     if (n > 8 && sigma > 0) {
       const c = 3 * sigma;
       this.level += a * (e > c ? c : e < -c ? -c : e);
