@@ -6,8 +6,9 @@
  * run from the same origin gives.
  *
  * The origin must therefore not move with the window: queryData moves the fetch start of anomaly queries
- * back to the whole hour (anchorFetchStart.ts), so every evaluation within that hour starts at the same
- * point and shares the saved state; the next hour starts afresh. A saved detector is used only when the
+ * back to a round time (anchorFetchStart.ts: the whole hour for a training window of a day or more), so
+ * every evaluation within that hour starts at the same point and shares the saved state; the next hour
+ * starts afresh. A saved detector is used only when the
  * values it was fed are exactly the first values of the new task (a 64-bit hash of them, so a late sample
  * that changed the past forces a cold run), the new task is at least as long, and the visible range starts
  * no earlier than the outputs kept for it. Otherwise the task runs cold and its detector is saved instead.
@@ -25,7 +26,7 @@ import type { AnomalyOutput } from './tasks';
  * most of it is the anomaly likelihoods' long windows, which do not grow with the series.
  */
 export const DETECTOR_BYTES = 900_000;
-/** States are keyed by an hour-aligned origin: after two hours nothing can ask for them any more. */
+/** States are keyed by an origin aligned to at most an hour: after two hours nothing asks for them any more. */
 const STATE_TTL_MS = 2 * 3_600_000;
 /** Default budget of the model cache of the whole process (split between the worker threads). */
 export const DEFAULT_MODEL_CACHE_MB = 128;
