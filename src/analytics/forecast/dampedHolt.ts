@@ -61,7 +61,7 @@ function initialState(y: Float64Array): { level: number; trend: number } {
 }
 
 /** Newest points the parameter search runs on: bounds the cost on long windows (the state still runs over all points). */
-const FIT_POINTS = 1000;
+export const HOLT_FIT_POINTS = 1000;
 
 /**
  * Fits ETS(A,Ad,N) parameters by minimising the one-step squared error on the newest 1,000 points: a
@@ -69,7 +69,7 @@ const FIT_POINTS = 1000;
  * in the inner loop; O(min(n, 1000) · 224).
  */
 export function fitHoltParameters(series: Float64Array): HoltParameters {
-  const y = series.length > FIT_POINTS ? series.subarray(series.length - FIT_POINTS) : series;
+  const y = series.length > HOLT_FIT_POINTS ? series.subarray(series.length - HOLT_FIT_POINTS) : series;
   const start = initialState(y);
   let best: HoltParameters = { alpha: 0.5, beta: 0.05, phi: 0.95 };
   let bestSse = Infinity;

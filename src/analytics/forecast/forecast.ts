@@ -3,6 +3,7 @@ import { candidateSeasonalities } from './candidateSeasonalities';
 import { horizonCalibration } from './horizonCalibration';
 import { modelCandidates, type ModelCandidate } from './modelCandidates';
 import { regularizeSeries } from './regularizeSeries';
+import { stepErrorCorrelation } from './stepErrorCorrelation';
 import { rollingOriginBacktest, type BacktestResult } from './rollingOriginBacktest';
 import type { FittedModelName, ForecastModelName } from './types';
 
@@ -60,6 +61,11 @@ export interface ForecastResult {
    * was possible).
    */
   intervalScale: number;
+  /**
+   * Correlation of the standardized errors of consecutive forecast steps on the backtests (NaN when
+   * there were too few); `thresholdCrossing` simulates error paths with it.
+   */
+  errorCorrelation: number;
   /** Backtest score of every candidate that was considered. */
   candidates: CandidateScore[];
   /** Messages for the user: gaps, resets, fallbacks, uncalibrated intervals. */
@@ -154,7 +160,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     // Backtest fits need room for the horizon after them; seasonal ones at least two cycles before it.
     backtests.set(
       candidate,
-      rollingOriginBacktest(series.values, horizon, originCount, candidate.minimumTraining, candidate.backtestRun(), series.observed)
+      rollingOriginBacktest(series.values, horizon, originCount, Math.max(candidate.minimumTraining, Math.floor(n / 2)), candidate.backtestRun(), series.observed)
     );
   }
   const chosen = chooseCandidate(candidates, backtests, params.model === 'auto');
@@ -199,6 +205,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     lower,
     upper,
     standardDeviation,
+    errorCorrelation: stepErrorCorrelation(chosenBacktest.errorPaths, chosenBacktest.standardDeviationPaths),
     intervalScale: scales ? scales.reduce((sum, value) => sum + value, 0) / horizon : 1,
     candidates: candidates.map((candidate) => ({
       label: candidate.label,

@@ -1,4 +1,4 @@
-import { dampedHolt, fitHoltParameters, type HoltParameters } from './dampedHolt';
+import { dampedHolt, fitHoltParameters, HOLT_FIT_POINTS, type HoltParameters } from './dampedHolt';
 import { linearTrend } from './linearTrend';
 import { mstlForecast } from './mstlForecast';
 import { seasonalNaive } from './seasonalNaive';
@@ -57,6 +57,10 @@ export function modelCandidates(model: FittedModelName | 'auto', seasonalities: 
       backtestRun: () => {
         let parameters: HoltParameters | undefined;
         return (window, horizon) => {
+          // Only windows long enough for the full parameter search share its result.
+          if (window.length < HOLT_FIT_POINTS) {
+            return dampedHolt(window, horizon);
+          }
           parameters ??= fitHoltParameters(window);
           return dampedHolt(window, horizon, parameters);
         };
