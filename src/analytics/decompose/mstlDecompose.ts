@@ -86,7 +86,9 @@ function medianOf(scratch: Float64Array, count: number): number {
 function seasonalProfile(values: Float64Array, period: number, robust: boolean): Float64Array {
   const n = values.length;
   const cycles = Math.floor(n / period);
-  const deviations = new Float64Array(cycles * period);
+  // Mean mode sums the deviations per phase as it goes; robust mode keeps them for the median.
+  const deviations = robust ? new Float64Array(cycles * period) : null;
+  const profile = new Float64Array(period);
   let complete = 0;
   for (let c = 0; c < cycles; c++) {
     const end = n - c * period;
@@ -99,30 +101,38 @@ function seasonalProfile(values: Float64Array, period: number, robust: boolean):
       continue;
     }
     const cycleMean = cycleSum / period;
+    // The phase of index t is t mod period; walk it instead of dividing at every point.
+    let phase = start % period;
+    const row = complete * period;
     for (let t = start; t < end; t++) {
-      deviations[complete * period + (t % period)] = values[t] - cycleMean;
+      const deviation = values[t] - cycleMean;
+      if (deviations === null) {
+        profile[phase] += deviation;
+      } else {
+        deviations[row + phase] = deviation;
+      }
+      phase = phase + 1 === period ? 0 : phase + 1;
     }
     complete++;
   }
-  const profile = new Float64Array(period);
-  const scratch = new Float64Array(Math.max(1, complete));
+  if (complete === 0) {
+    return profile;
+  }
+  if (deviations === null) {
+    for (let k = 0; k < period; k++) {
+      profile[k] /= complete;
+    }
+  } else {
+    const scratch = new Float64Array(complete);
+    for (let k = 0; k < period; k++) {
+      for (let c = 0; c < complete; c++) {
+        scratch[c] = deviations[c * period + k];
+      }
+      profile[k] = medianOf(scratch, complete);
+    }
+  }
   let mean = 0;
   for (let k = 0; k < period; k++) {
-    if (complete === 0) {
-      break;
-    }
-    for (let c = 0; c < complete; c++) {
-      scratch[c] = deviations[c * period + k];
-    }
-    if (robust) {
-      profile[k] = medianOf(scratch, complete);
-    } else {
-      let sum = 0;
-      for (let c = 0; c < complete; c++) {
-        sum += scratch[c];
-      }
-      profile[k] = sum / complete;
-    }
     mean += profile[k];
   }
   mean /= period;
@@ -130,6 +140,14 @@ function seasonalProfile(values: Float64Array, period: number, robust: boolean):
     profile[k] -= mean;
   }
   return profile;
+}
+
+/** Writes profile[t mod period] to every index of `component`. */
+function repeatProfile(profile: Float64Array, component: Float64Array): void {
+  const period = profile.length;
+  for (let start = 0; start < component.length; start += period) {
+    component.set(start + period <= component.length ? profile : profile.subarray(0, component.length - start), start);
+  }
 }
 
 /**
@@ -160,49 +178,37 @@ export function mstlDecompose(values: Float64Array, periods: number[], options: 
   const profiles: Float64Array[] = usable.map((period) => new Float64Array(period));
   const trendWindow = usable.length > 0 ? usable[usable.length - 1] : Math.max(1, Math.min(n, 3));
   const work = new Float64Array(n);
-  const adjusted = new Float64Array(n);
+  // Σ of the current seasonal components, kept up to date as each one is re-estimated.
+  const seasonalSum = new Float64Array(n);
   for (let iteration = 0; iteration < iterations; iteration++) {
     // Back-fitting: trend from the series without the current seasonal estimates, then each
     // seasonal component from the series without the trend and the other components.
-    adjusted.set(values);
-    for (const component of seasonal) {
-      for (let t = 0; t < n; t++) {
-        adjusted[t] -= component[t];
-      }
+    for (let t = 0; t < n; t++) {
+      work[t] = values[t] - seasonalSum[t];
     }
     // Only a clear trend is removed; the within-cycle means below absorb slow level changes, and a
     // weak line subtracted from weekly traffic distorts its profile more than it helps.
-    const line = significantLinearTrend(adjusted);
+    const line = significantLinearTrend(work);
     const slope = Math.abs(line.tStatistic) > TREND_T_STATISTIC ? line.slope : 0;
-    const currentTrend = new Float64Array(n);
-    for (let t = 0; t < n; t++) {
-      currentTrend[t] = slope * t;
-    }
     for (let i = 0; i < usable.length; i++) {
+      const component = seasonal[i];
       for (let t = 0; t < n; t++) {
-        work[t] = values[t] - currentTrend[t];
-      }
-      for (let j = 0; j < usable.length; j++) {
-        if (j !== i) {
-          const other = seasonal[j];
-          for (let t = 0; t < n; t++) {
-            work[t] -= other[t];
-          }
-        }
+        work[t] = values[t] - slope * t - seasonalSum[t] + component[t];
       }
       const profile = seasonalProfile(work, usable[i], robust);
       profiles[i] = profile;
-      const component = seasonal[i];
       for (let t = 0; t < n; t++) {
-        component[t] = profile[t % usable[i]];
+        seasonalSum[t] -= component[t];
+      }
+      repeatProfile(profile, component);
+      for (let t = 0; t < n; t++) {
+        seasonalSum[t] += component[t];
       }
     }
   }
-  const seasonallyAdjusted = Float64Array.from(values);
-  for (const component of seasonal) {
-    for (let t = 0; t < n; t++) {
-      seasonallyAdjusted[t] -= component[t];
-    }
+  const seasonallyAdjusted = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    seasonallyAdjusted[t] = values[t] - seasonalSum[t];
   }
   const trend = trendEstimate(seasonallyAdjusted, trendWindow);
   const remainder = new Float64Array(n);
