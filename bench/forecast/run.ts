@@ -6,13 +6,15 @@
  *
  *   npm run bench:forecast
  *   npm run bench:forecast -- --data <file.csv|dir> [--season 24,168] [--origins 7] [--from 2014-08-26]
- *                             [--training-days 28] [--horizon-days 1] [--level 0.95] [--out bench-results/forecast]
+ *                             [--every 1] [--training-days 28] [--horizon-days 1] [--level 0.95] [--out bench-results/forecast]
+ *   npm run bench:forecast -- --speed [--series 40] [--points 10441]   (time per series, see speed.ts)
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { forecast, regularizeSeries, candidateSeasonalities } from '../../src/analytics/forecast';
 import type { ForecastModelName } from '../../src/analytics/forecast';
 import { augursMstlForecast } from './augursMstl';
+import { runSpeed } from './speed';
 import { readCsvSeries, type CsvSeries } from './csv';
 import { coveredCount, meanAbsoluteError, seasonalNaiveScale, symmetricMape } from './metrics';
 
@@ -28,6 +30,9 @@ interface Options {
   from?: number;
   /** Time forecast() on synthetic 10,441-point series instead of the accuracy run. */
   speed: boolean;
+  /** --speed: series to time and points per series. */
+  speedSeries: number;
+  speedPoints: number;
   trainingDays: number;
   horizonDays: number;
   level: number;
@@ -35,7 +40,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { origins: 7, every: 1, speed: false, trainingDays: 28, horizonDays: 1, level: 0.95, out: path.join(repoRoot, 'bench-results', 'forecast') };
+  const options: Options = { origins: 7, every: 1, speed: false, speedSeries: 40, speedPoints: 10_441, trainingDays: 28, horizonDays: 1, level: 0.95, out: path.join(repoRoot, 'bench-results', 'forecast') };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -70,6 +75,12 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--speed':
         options.speed = true;
+        break;
+      case '--series':
+        options.speedSeries = Number(take());
+        break;
+      case '--points':
+        options.speedPoints = Number(take());
         break;
       case '--training-days':
         options.trainingDays = Number(take());
@@ -250,8 +261,26 @@ function evaluate(evaluation: Evaluation, options: Options): { rows: ModelRow[];
   return { rows, step, horizon, periods };
 }
 
+function writeResults(options: Options, payload: string): void {
+  mkdirSync(options.out, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  writeFileSync(path.join(options.out, `${options.speed ? 'speed' : 'forecast'}-${stamp}.json`), payload);
+  writeFileSync(path.join(options.out, options.speed ? 'speed-latest.json' : 'latest.json'), payload);
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(options.out, `${options.speed ? 'speed' : 'forecast'}-${stamp}.json`))}`);
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
+  if (options.speed) {
+    const row = runSpeed(options.speedSeries, options.speedPoints);
+    console.log(`\nforecast() speed: ${row.series} synthetic 1-minute series of ${row.points} points, model auto, horizon 1 d, 95% interval`);
+    console.log('| points | series | forecast wall ms (median / p90) | forecast CPU ms (median) | thresholdCrossing ms (median) | auto chose |');
+    console.log('|---:|---:|---:|---:|---:|---|');
+    const chosen = Object.entries(row.chosen).map(([k, v]) => `${k} ×${v}`).join(', ');
+    console.log(`| ${row.points} | ${row.series} | ${row.forecastMsMedian.toFixed(1)} / ${row.forecastMsP90.toFixed(1)} | ${row.forecastCpuMsMedian.toFixed(1)} | ${row.crossingMsMedian.toFixed(2)} | ${chosen} |`);
+    writeResults(options, JSON.stringify({ createdAt: new Date().toISOString(), speed: row }, null, 2));
+    return;
+  }
   const evaluations = options.data ? userEvaluations(options) : defaultEvaluations(options);
   const results = [];
   for (const evaluation of evaluations) {
@@ -267,12 +296,8 @@ function main(): void {
     }
     results.push({ evaluation: evaluation.name, stepMs: step, horizon, periods, origins: evaluation.origins.map((o) => new Date(o).toISOString()), rows });
   }
-  mkdirSync(options.out, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const payload = JSON.stringify({ createdAt: new Date().toISOString(), options: { ...options, data: options.data ? path.basename(options.data) : 'default', out: undefined }, results }, null, 2);
-  writeFileSync(path.join(options.out, `forecast-${stamp}.json`), payload);
-  writeFileSync(path.join(options.out, 'latest.json'), payload);
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(options.out, `forecast-${stamp}.json`))}`);
+  writeResults(options, payload);
 }
 
 main();

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:forecast -- --speed [--series 40] [--points 10441]`: time `forecast()` (model auto,
+ * one-day horizon, 95% interval) and `thresholdCrossing()` per series on synthetic 1-minute series
+ * shaped like bench:query's (a daily cycle with its own level, amplitude and phase, 3% noise, one
+ * spike and one level shift), the size the datasource analyses for 7 days at a 1-minute step.
+ */
+import { forecast, thresholdCrossing } from '../../src/analytics/forecast';
+
+const MINUTE_MS = 60_000;
+const DAY_POINTS = 1440;
+
+/** Deterministic uniform numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticSeries(seed: number, points: number): Float64Array {
+  const next = random(1000 + seed);
+  const level = 50 + 100 * next();
+  const amplitude = level * (0.1 + 0.3 * next());
+  const phase = next() * 2 * Math.PI;
+  const noise = level * 0.03;
+  const spikeAt = Math.floor(next() * points);
+  const shiftAt = Math.floor(next() * points);
+  return Float64Array.from({ length: points }, (_, i) => {
+    const gaussian = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    return (
+      level +
+      amplitude * Math.sin((2 * Math.PI * i) / DAY_POINTS + phase) +
+      noise * gaussian +
+      (i === spikeAt ? 5 * amplitude : 0) +
+      (i >= shiftAt ? 0.2 * level : 0)
+    );
+  });
+}
+
+export interface SpeedRow {
+  points: number;
+  series: number;
+  forecastMsMedian: number;
+  forecastMsP90: number;
+  /** CPU time of the process per forecast (user + system), median: less sensitive to other load than wall time. */
+  forecastCpuMsMedian: number;
+  crossingMsMedian: number;
+  chosen: Record<string, number>;
+}
+
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+
+/** Times every series once after three warm-up series (the JIT's first calls are several times slower). */
+export function runSpeed(seriesCount: number, points: number): SpeedRow {
+  const timestamps = Float64Array.from({ length: points }, (_, i) => i * MINUTE_MS);
+  for (let warm = 0; warm < 3; warm++) {
+    const result = forecast(syntheticSeries(-1 - warm, points), timestamps, { model: 'auto', horizon: DAY_POINTS, level: 0.95 });
+    thresholdCrossing(result, 1000);
+  }
+  const forecastMs: number[] = [];
+  const forecastCpuMs: number[] = [];
+  const crossingMs: number[] = [];
+  const chosen: Record<string, number> = {};
+  for (let s = 0; s < seriesCount; s++) {
+    const values = syntheticSeries(s, points);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = forecast(values, timestamps, { model: 'auto', horizon: DAY_POINTS, level: 0.95 });
+    const forecasted = performance.now();
+    const used = process.cpuUsage(cpu);
+    forecastCpuMs.push((used.user + used.system) / 1000);
+    thresholdCrossing(result, Math.max(...values));
+    crossingMs.push(performance.now() - forecasted);
+    forecastMs.push(forecasted - started);
+    chosen[result.model] = (chosen[result.model] ?? 0) + 1;
+  }
+  return {
+    points,
+    series: seriesCount,
+    forecastMsMedian: quantile(forecastMs, 0.5),
+    forecastMsP90: quantile(forecastMs, 0.9),
+    forecastCpuMsMedian: quantile(forecastCpuMs, 0.5),
+    crossingMsMedian: quantile(crossingMs, 0.5),
+    chosen,
+  };
+}
