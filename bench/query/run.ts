@@ -2,7 +2,11 @@
  * Query benchmark: how long one Foresight query takes with 100 and 1,000 series and 7 days of training at a
  * 1-minute step, split into upstream (the real Prometheus answering query_range, gzip, JSON decoding),
  * analysis (grid + analytics on the worker pool + frame assembly) and encoding (Arrow IPC files), plus
- * the event loop's longest stall during the analysis and a repeated query served from the caches.
+ * the event loop's longest stall during the analysis and a repeated query served from the caches. The
+ * whole-query figures run as if the window reached now (the clock given to queryData is set just after the
+ * window's end): cold, repeated, and moved by one step, where the upstream history part comes from the cache
+ * and anomaly continues the detectors saved by the previous evaluation (FORESIGHT_MODEL_CACHE_MB, default
+ * 128, bounds them; set it to 0 to see the moving window without saved detectors).
  *
  *   npm run bench:query [-- --series 100,1000] [--analyses anomaly,outliers,decompose] [--days 7]
  *                         [--visible 6h] [--workers N] [--runs 1] [--out bench-results/query]
@@ -18,16 +22,21 @@ import { parseDuration, formatDuration } from '../../src/datasource/query';
 import type { AnalysisKind, ForesightQuery } from '../../src/datasource/types';
 import { encodeFrame } from '../../src/backend/frames/encodeFrame';
 import { analysisRunner } from '../../src/backend/query/analyse';
+import { anchorFetchStart } from '../../src/backend/query/anchorFetchStart';
+import type { AnalysisInput } from '../../src/backend/query/analyse';
 import { planRange } from '../../src/backend/query/planRange';
 import { queryData } from '../../src/backend/query/queryData';
 import { createLogger } from '../../src/backend/protocol/logger';
 import type { QueryDataRequest } from '../../src/backend/protocol/messages';
+import type { Frame } from '../../src/backend/frames/types';
+import type { Series } from '../../src/backend/upstream/types';
 import { httpClientFactory } from '../../src/backend/settings/createClients';
 import { InstanceCache } from '../../src/backend/settings/datasourceInstance';
 import { PrometheusClient } from '../../src/backend/upstream/prometheus';
 import { defaultPoolSize, setAnalysisPool } from '../../src/backend/query/workers/analysisPool';
 import { buildWorkerSource } from '../../src/backend/query/workers/buildWorkerSource';
 import { WorkerPool } from '../../src/backend/query/workers/workerPool';
+import { modelCacheBytes } from '../../src/backend/query/analysis/streamingAnomaly';
 import { cachedBenchBlocks, METRIC, seriesName, startBenchPrometheus } from './syntheticHistory';
 
 const MINUTE_MS = 60_000;
@@ -118,6 +127,10 @@ interface Row {
   frameBytes: number;
   coldQueryMs: number;
   cachedQueryMs: number;
+  /** The whole query again with the window moved one step on (after the cold and cached ones). */
+  movedQueryMs: number;
+  /** The analysis alone over a window one step after one just analysed (anomaly: saved detectors continued). */
+  movedAnalysisMs: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -131,7 +144,11 @@ async function main(): Promise<void> {
   const maxSeries = Math.max(...options.series);
   const blocks = cachedBenchBlocks({ series: maxSeries, days: options.days + Math.ceil(options.visibleMs / 86_400_000), endMs, stepMs }, log);
   const prometheus = await startBenchPrometheus(blocks);
-  const pool = new WorkerPool({ size: options.workers, source: buildWorkerSource() });
+  const pool = new WorkerPool({
+    size: options.workers,
+    source: buildWorkerSource(),
+    workerData: { modelCacheBytes: Math.floor(modelCacheBytes() / Math.max(1, options.workers)) },
+  });
   setAnalysisPool(pool);
   const client = new PrometheusClient({ url: prometheus.url, auth: 'none', tlsSkipVerify: false, timeoutSeconds: 600, headers: {} });
   const rows: Row[] = [];
@@ -164,10 +181,11 @@ async function main(): Promise<void> {
           });
           const analysisMs = performance.now() - started;
           histogram.disable();
+          const movedAnalysisMs = await movedAnalysis(analysisRunner(analysis), { query, series: fetched.series, limits, fromMs, endMs, trainingMs, stepMs }, `${series}/${analysis}/${run}`);
           started = performance.now();
           const encoded = frames.map((frame) => encodeFrame(frame, 'A'));
           const encodingMs = performance.now() - started;
-          const { coldQueryMs, cachedQueryMs } = await wholeQuery(prometheus.url, query, fromMs, endMs, limits);
+          const { coldQueryMs, cachedQueryMs, movedQueryMs } = await wholeQuery(prometheus.url, query, options.visibleMs, endMs, limits);
           samples.push({
             series,
             analysis,
@@ -181,8 +199,13 @@ async function main(): Promise<void> {
             frameBytes: encoded.reduce((sum, bytes) => sum + bytes.byteLength, 0),
             coldQueryMs,
             cachedQueryMs,
+            movedQueryMs,
+            movedAnalysisMs,
           });
-          log(`${series} series, ${analysis}, run ${run + 1}: upstream ${upstreamMs.toFixed(0)} ms, analysis ${analysisMs.toFixed(0)} ms, encoding ${encodingMs.toFixed(0)} ms`);
+          log(
+            `${series} series, ${analysis}, run ${run + 1}: upstream ${upstreamMs.toFixed(0)} ms, analysis ${analysisMs.toFixed(0)} ms, encoding ${encodingMs.toFixed(0)} ms, ` +
+              `analysis moved 1 step ${movedAnalysisMs.toFixed(0)} ms, whole query ${coldQueryMs.toFixed(0)} ms, cached ${cachedQueryMs.toFixed(0)} ms, moved 1 step ${movedQueryMs.toFixed(0)} ms`
+          );
         }
         const pick = (key: keyof Row) => median(samples.map((sample) => sample[key] as number));
         rows.push({
@@ -198,6 +221,8 @@ async function main(): Promise<void> {
           frameBytes: pick('frameBytes'),
           coldQueryMs: pick('coldQueryMs'),
           cachedQueryMs: pick('cachedQueryMs'),
+          movedQueryMs: pick('movedQueryMs'),
+          movedAnalysisMs: pick('movedAnalysisMs'),
         });
       }
     }
@@ -209,13 +234,53 @@ async function main(): Promise<void> {
   printTable(rows, options);
   fs.mkdirSync(options.out, { recursive: true });
   const file = path.join(options.out, `query-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  const environment = { node: process.version, cpus: cpus().length, availableParallelism: availableParallelism(), loadavg: loadavg(), workers: options.workers };
+  const environment = {
+    node: process.version,
+    cpus: cpus().length,
+    availableParallelism: availableParallelism(),
+    loadavg: loadavg(),
+    workers: options.workers,
+    modelCacheMb: modelCacheBytes() / 1024 / 1024,
+  };
   fs.writeFileSync(file, `${JSON.stringify({ options: { ...options, out: undefined }, environment, rows }, null, 2)}\n`);
   log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
-/** The whole QueryData path (fetch, analysis, encoding) cold, then again from the caches. */
-async function wholeQuery(url: string, query: ForesightQuery, fromMs: number, toMs: number, limits: { maxSeries: number; maxPoints: number }) {
+/**
+ * The analysis alone at two windows a step apart with the same origin (anomaly saves its detectors after the
+ * first and continues them in the second); returns the second's time. The windows end half an hour before
+ * the data and train for an hour less than asked, so both fall within the series already fetched.
+ */
+async function movedAnalysis(
+  run: (input: AnalysisInput) => Frame[] | Promise<Frame[]>,
+  given: { query: ForesightQuery; series: Series[]; limits: { maxSeries: number; maxPoints: number }; fromMs: number; endMs: number; trainingMs: number; stepMs: number },
+  stateKey: string
+): Promise<number> {
+  const { query, series, limits, fromMs, endMs, trainingMs, stepMs } = given;
+  const at = (shift: number) =>
+    anchorFetchStart(planRange(fromMs - 31 * MINUTE_MS + shift, endMs - 31 * MINUTE_MS + shift, stepMs, 1_000_000, { trainingMs: trainingMs - 3_600_000 }));
+  const input = (shift: number): AnalysisInput => ({
+    query,
+    plan: at(shift),
+    series,
+    settings: { defaultTraining: '7d', defaultSensitivity: 0.5, maxSeries: limits.maxSeries, maxPoints: limits.maxPoints },
+    meta: { type: 'timeseries-multi', executedQueryString: `Expr: ${query.source.expr}` },
+    signal: new AbortController().signal,
+    stateKey: `bench/${stateKey}`,
+  });
+  await run(input(0));
+  const started = performance.now();
+  await run(input(stepMs));
+  return performance.now() - started;
+}
+
+/**
+ * The whole QueryData path (fetch, analysis, encoding) for "the last `visibleMs`" evaluated just after
+ * `endMs − 2 steps` (so the range reaches now, as a dashboard's or an alert rule's does): cold, then again
+ * from the caches, then a step later (the window moved: the history part of the upstream answer and, for
+ * anomaly, the saved detectors are reused). Both windows share the origin (it moves on the whole hour).
+ */
+async function wholeQuery(url: string, query: ForesightQuery, visibleMs: number, endMs: number, limits: { maxSeries: number; maxPoints: number }) {
   const instances = new InstanceCache(httpClientFactory(() => undefined));
   const uid = `bench-${Math.random()}`;
   const request: QueryDataRequest = {
@@ -232,23 +297,29 @@ async function wholeQuery(url: string, query: ForesightQuery, fromMs: number, to
     },
     headers: {},
     format: 'ARROW',
-    queries: [{ refId: 'A', maxDataPoints: 1_000_000, intervalMS: MINUTE_MS, timeRange: { fromEpochMS: fromMs, toEpochMS: toMs }, json: Buffer.from(JSON.stringify(query)), queryType: '' }],
+    queries: [],
   };
-  const deps = { instance: (r: QueryDataRequest) => instances.get(r.pluginContext), logger: createLogger({ level: 'error' }) };
+  let nowMs = endMs - 2 * MINUTE_MS + 20_000;
+  const deps = { instance: (r: QueryDataRequest) => instances.get(r.pluginContext), logger: createLogger({ level: 'error' }), now: () => nowMs };
   const context = { signal: new AbortController().signal };
-  let started = performance.now();
-  const cold = await queryData(request, context, deps);
-  const coldQueryMs = performance.now() - started;
-  if (cold.responses.A.status !== 200) {
-    throw new Error(`query failed: ${cold.responses.A.error}`);
-  }
-  started = performance.now();
-  await queryData(request, context, deps);
-  return { coldQueryMs, cachedQueryMs: performance.now() - started };
+  const timed = async () => {
+    const at = { ...request, queries: [{ refId: 'A', maxDataPoints: 1_000_000, intervalMS: MINUTE_MS, timeRange: { fromEpochMS: nowMs - visibleMs, toEpochMS: nowMs }, json: Buffer.from(JSON.stringify(query)), queryType: '' }] };
+    const started = performance.now();
+    const answer = await queryData(at, context, deps);
+    if (answer.responses.A.status !== 200) {
+      throw new Error(`query failed: ${answer.responses.A.error}`);
+    }
+    return performance.now() - started;
+  };
+  const coldQueryMs = await timed();
+  const cachedQueryMs = await timed();
+  nowMs += MINUTE_MS;
+  const movedQueryMs = await timed();
+  return { coldQueryMs, cachedQueryMs, movedQueryMs };
 }
 
 function printTable(rows: Row[], options: Options): void {
-  const header = ['series', 'analysis', 'points/series', 'upstream ms', 'analysis ms', 'encoding ms', '(analysis+enc)/upstream', 'event loop max / p99 ms', 'frames MB', 'whole query ms', 'cached ms'];
+  const header = ['series', 'analysis', 'points/series', 'upstream ms', 'analysis ms', 'encoding ms', '(analysis+enc)/upstream', 'event loop max / p99 ms', 'frames MB', 'analysis moved 1 step ms', 'whole query ms', 'cached ms', 'whole query moved 1 step ms'];
   const lines = rows.map((row) => [
     String(row.series),
     row.analysis,
@@ -259,11 +330,14 @@ function printTable(rows: Row[], options: Options): void {
     row.ratio.toFixed(2),
     `${row.eventLoopMaxDelayMs.toFixed(0)} / ${row.eventLoopP99DelayMs.toFixed(0)}`,
     (row.frameBytes / 1e6).toFixed(1),
+    row.movedAnalysisMs.toFixed(0),
     row.coldQueryMs.toFixed(0),
     row.cachedQueryMs.toFixed(0),
+    row.movedQueryMs.toFixed(0),
   ]);
   process.stdout.write(
-    `\nQuery benchmark: ${options.days} d training + ${formatDuration(options.visibleMs)} visible at 1 m, ${options.workers} analysis workers, ${options.runs} run(s), median\n\n`
+    `\nQuery benchmark: ${options.days} d training + ${formatDuration(options.visibleMs)} visible at 1 m, ${options.workers} analysis workers, ` +
+      `model cache ${modelCacheBytes() / 1024 / 1024} MB, ${options.runs} run(s), median, load average ${loadavg().map((v) => v.toFixed(1)).join(' ')}\n\n`
   );
   process.stdout.write(`| ${header.join(' | ')} |\n|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|\n`);
   for (const line of lines) {

@@ -29,6 +29,8 @@ export interface QueryDataDeps {
   /** Resolves the datasource instance; throws SettingsError for a bad configuration. */
   instance: (request: QueryDataRequest) => DatasourceInstance;
   logger: Logger;
+  /** The clock (epoch ms) that decides whether a range reaches now. Defaults to Date.now; the query benchmark moves it. */
+  now?: () => number;
 }
 
 /** Answers a whole QueryData request; never throws (every failure becomes a refId's error). */
@@ -55,7 +57,7 @@ export async function queryData(
       if (instanceError !== undefined || instance === undefined) {
         throw instanceError;
       }
-      response = await runQuery(dataQuery, instance, context, request);
+      response = await runQuery(dataQuery, instance, context, request, deps.now?.() ?? Date.now());
     } catch (error) {
       const queryError = toQueryError(error);
       response = { frames: [], status: queryError.status, error: queryError.message, errorSource: queryError.errorSource };
@@ -77,7 +79,8 @@ async function runQuery(
   dataQuery: DataQuery,
   instance: DatasourceInstance,
   context: CallContext,
-  request: QueryDataRequest
+  request: QueryDataRequest,
+  nowMs: number
 ): Promise<DataResponse> {
   const { settings, clients } = instance;
   const parsed = parseQuery(dataQuery, settings);
@@ -92,7 +95,7 @@ async function runQuery(
   const ds = request.pluginContext?.dataSourceInstanceSettings;
   const dsKey = datasourceKey(request.pluginContext?.orgId, ds?.uid, ds?.lastUpdatedMS);
   const fetchKey = upstreamKey(dsKey, query.source, plan);
-  const ttlMs = ttlFor(plan);
+  const ttlMs = ttlFor(plan, nowMs);
   const resultKey = JSON.stringify([fetchKey, query.analysis, query.output ?? 'full', query.source.legendFormat ?? '']);
   let frames = resultCache.get(resultKey);
   if (frames === undefined) {
@@ -102,7 +105,7 @@ async function runQuery(
       resultKey,
       context.signal,
       async (signal) => {
-        const { series, warnings } = await cachedFetch(dsKey, query.source, plan, limits, upstreamFetcher(clients, query.source, limits), Date.now(), signal);
+        const { series, warnings } = await cachedFetch(dsKey, query.source, plan, limits, upstreamFetcher(clients, query.source, limits), nowMs, signal);
         const trainingLine = plan.trainingMs > 0 ? `\nTraining: ${formatDuration(plan.trainingMs)} from ${new Date(plan.fetchStartMs).toISOString()}` : '';
         const meta: FrameMeta = {
           type: 'timeseries-multi',
