@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { mstlDecompose } from '../../src/analytics/decompose';
 import { computeTask } from '../../src/backend/query/analysis/compute';
+import { mulberry32 as random } from '../../demo/generator/prng';
 import { augursInSample } from './augursMstl';
 
 const MINUTE_MS = 60_000;
@@ -66,18 +67,6 @@ interface Case {
   stepMs: number;
   periods: number[];
   series: Series[];
-}
-
-/** Deterministic uniform numbers in [0, 1) (mulberry32), as in the query benchmark. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The query benchmark's series (bench/query/syntheticHistory.ts) with its signal kept apart. */
