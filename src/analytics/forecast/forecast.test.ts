@@ -75,6 +75,28 @@ describe('forecast on hand-made series', () => {
     expect(maxAbsError(result.point, pattern, N)).toBeLessThan(4);
   });
 
+  it('forecasts after a two-day outage as well as without it', () => {
+    const pattern = (t: number) => 100 + daily(t) + weekly(t);
+    const values = simulate(N, pattern, 1, 8);
+    const timestamps = hourlyTimestamps(N);
+    // Two days missing, ending one day before the forecast starts.
+    const keep = Array.from({ length: N }, (_, i) => i).filter((i) => i < N - 72 || i >= N - 24);
+    const result = forecast(
+      Float64Array.from(keep, (i) => values[i]),
+      Float64Array.from(keep, (i) => timestamps[i]),
+      { model: 'auto', horizon: 24, level: 0.95 }
+    );
+    expect(result.notices.join(' ')).toMatch(/48 missing or non-finite points .* seasonal pattern/);
+    expect(maxAbsError(result.point, pattern, N)).toBeLessThan(4);
+  });
+
+  it('follows a level shift in a series without seasonality', () => {
+    const level = (t: number) => (t < 500 ? 100 : 130);
+    const timestamps = Float64Array.from({ length: 600 }, (_, i) => i * 60_000);
+    const result = forecast(simulate(600, level, 1, 9), timestamps, { model: 'auto', horizon: 30, level: 0.95 });
+    result.point.forEach((value) => expect(Math.abs(value - 130)).toBeLessThan(3));
+  });
+
   it('continues a counter on its raw scale across a reset', () => {
     const normal = seededNormal(6);
     let raw = 0;

@@ -1,5 +1,6 @@
 import { probit } from 'simple-statistics';
 import { candidateSeasonalities } from './candidateSeasonalities';
+import { fillGapsSeasonally } from './fillGapsSeasonally';
 import { horizonCalibration } from './horizonCalibration';
 import { modelCandidates, type ModelCandidate } from './modelCandidates';
 import { regularizeSeries } from './regularizeSeries';
@@ -113,7 +114,8 @@ function chooseCandidate(candidates: ModelCandidate[], backtests: Map<ModelCandi
 /**
  * Forecasts a series `horizon` points past its end with a prediction interval at `level`.
  *
- * The series is put on a regular grid first (gaps and NaN interpolated, counter resets stitched).
+ * The series is put on a regular grid first (counter resets stitched; gaps and NaN filled along the
+ * seasonal pattern when there is one, else linearly, and never scored as actuals).
  * Every candidate model is evaluated by rolling-origin backtesting on the training window itself;
  * `auto` keeps the most general model (MSTL, or damped Holt without seasonality) unless another one
  * is significantly more accurate on those backtests (see `chooseCandidate`). The chosen model's interval width is then
@@ -147,6 +149,18 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     );
   }
 
+  // Gaps in seasonal data follow the seasonal pattern rather than a straight line; filled points are
+  // also left out of the seasonal profiles and of the backtest scores (`series.observed`).
+  let gridValues = series.values;
+  if (series.filledPoints > 0) {
+    if (seasonalities.length > 0) {
+      gridValues = fillGapsSeasonally(series.values, series.observed, seasonalities);
+    }
+    notices.push(
+      `${series.filledPoints} missing or non-finite points (of ${n}) were filled ${seasonalities.length > 0 ? `along the seasonal pattern (periods ${seasonalities.join(', ')})` : 'by linear interpolation'} and are not scored in backtests`
+    );
+  }
+
   let candidates = modelCandidates(params.model === 'auto' ? 'auto' : params.model, seasonalities).filter(
     (candidate) => n >= candidate.minimumTraining
   );
@@ -160,7 +174,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     // Backtest fits need room for the horizon after them; seasonal ones at least two cycles before it.
     backtests.set(
       candidate,
-      rollingOriginBacktest(series.values, horizon, originCount, Math.max(candidate.minimumTraining, Math.floor(n / 2)), candidate.backtestRun(), series.observed)
+      rollingOriginBacktest(gridValues, horizon, originCount, Math.max(candidate.minimumTraining, Math.floor(n / 2)), candidate.backtestRun(), series.observed)
     );
   }
   const chosen = chooseCandidate(candidates, backtests, params.model === 'auto');
@@ -168,7 +182,7 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     notices.push(`training window too short to backtest; using ${chosen.label} without comparison`);
   }
 
-  const fit = chosen.run(series.values, horizon, series.observed);
+  const fit = chosen.run(gridValues, horizon, series.observed);
   const chosenBacktest = backtests.get(chosen)!;
   const scales = horizonCalibration(chosenBacktest.errorPaths, chosenBacktest.standardDeviationPaths, horizon, level);
   if (!scales) {

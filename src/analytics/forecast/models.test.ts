@@ -4,6 +4,8 @@ import { levelPlusAr1 } from './levelPlusAr1';
 import { linearTrend } from './linearTrend';
 import { regularizeSeries } from './regularizeSeries';
 import { seasonalNaive } from './seasonalNaive';
+import { seasonalAdjustment } from './seasonalAdjustment';
+import { fillGapsSeasonally } from './fillGapsSeasonally';
 import { mstlDecompose } from '../decompose/mstlDecompose';
 import { centeredMovingAverage } from '../decompose/centeredMovingAverage';
 
@@ -71,6 +73,53 @@ describe('regularizeSeries', () => {
     expect(stitched.values[20]).toBe(290 + 2);
     const gauge = Float64Array.from({ length: 30 }, (_, t) => 50 + 10 * Math.sin(t));
     expect(regularizeSeries(gauge, times).counterResets).toBe(0);
+  });
+});
+
+describe('seasonalAdjustment', () => {
+  const day = [0, 4, 0, -4];
+  const week = (t: number) => (Math.floor(t / 4) % 3 === 0 ? 3 : -1.5);
+  const pattern = (t: number) => 20 + day[t % 4] + week(t);
+
+  it('recovers two additive seasonal profiles', () => {
+    const result = seasonalAdjustment(Float64Array.from({ length: 120 }, (_, t) => pattern(t)), [12, 4]);
+    expect(result.periods).toEqual([4, 12]);
+    result.profiles[0].forEach((value, phase) => expect(value).toBeCloseTo(day[phase], 6));
+    result.seasonallyAdjusted.forEach((value) => expect(value).toBeCloseTo(20, 6));
+  });
+
+  it('ignores points marked as not observed', () => {
+    const values = Float64Array.from({ length: 120 }, (_, t) => pattern(t));
+    const observed = new Uint8Array(120).fill(1);
+    for (let t = 50; t < 56; t++) {
+      values[t] = 1000;
+      observed[t] = 0;
+    }
+    const result = seasonalAdjustment(values, [4, 12], observed);
+    // The 4- and 12-point profiles may trade a 4-periodic part (4 divides 12); their sum is the pattern,
+    // so the adjusted series is flat at the observed points (the 1000s would move it by 100 or more).
+    result.seasonallyAdjusted.forEach((value, t) => {
+      if (observed[t]) {
+        expect(Math.abs(value - 20)).toBeLessThan(0.01);
+      }
+    });
+  });
+});
+
+describe('fillGapsSeasonally', () => {
+  it('fills a gap of more than a cycle along the pattern, where a straight line would flatten it', () => {
+    const truth = (t: number) => 100 + 20 * Math.sin((2 * Math.PI * t) / 24);
+    const times = Float64Array.from({ length: 24 * 14 }, (_, t) => t * 3_600_000);
+    const raw = Float64Array.from(times, (_, t) => (t >= 200 && t < 230 ? NaN : truth(t)));
+    const series = regularizeSeries(raw, times);
+    // The linear fill misses the cycle by up to its amplitude…
+    expect(Math.max(...Array.from({ length: 30 }, (_, k) => Math.abs(series.values[200 + k] - truth(200 + k))))).toBeGreaterThan(15);
+    // …the seasonal fill follows it.
+    const filled = fillGapsSeasonally(series.values, series.observed, [24]);
+    for (let t = 200; t < 230; t++) {
+      expect(filled[t]).toBeCloseTo(truth(t), 6);
+    }
+    expect(filled[199]).toBe(raw[199]);
   });
 });
 

@@ -14,7 +14,7 @@ export interface RegularSeries {
   filledPoints: number;
   /** How many counter resets were stitched. */
   counterResets: number;
-  /** Messages for the user (gaps filled, resets stitched, duplicates dropped). */
+  /** Messages for the user (resets stitched, duplicates dropped); the caller reports `filledPoints`. */
   notices: string[];
 }
 
@@ -154,9 +154,6 @@ export function regularizeSeries(values: Float64Array, timestamps: Float64Array)
       }
     }
     previousIndex = i;
-  }
-  if (filledPoints > 0) {
-    notices.push(`${filledPoints} missing or non-finite points (of ${gridLength}) were filled by linear interpolation`);
   }
   const gridTimes = new Float64Array(gridLength);
   for (let i = 0; i < gridLength; i++) {

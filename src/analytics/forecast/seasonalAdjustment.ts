@@ -14,11 +14,13 @@ export interface SeasonalAdjustment {
 }
 
 /**
- * Per-phase mean of the deviations of observed points from the mean of their cycle; cycles are
- * aligned to end at the last point so the newest data always counts. Cycles with fewer than half of
- * their points observed are skipped. The profile is centred to mean zero.
+ * Per-phase mean of the deviations of observed points from the level of their cycle; cycles are
+ * aligned to end at the last point so the newest data always counts. A cycle's level is the mean of
+ * its observed points minus the previous profile estimate at their phases (for a complete cycle
+ * simply its mean), so a cycle with missing points is not biased by which phases are missing.
+ * Cycles with fewer than half of their points observed are skipped. The profile is centred to mean zero.
  */
-function seasonalProfile(values: Float64Array, period: number, observed: Uint8Array | undefined): Float64Array {
+function seasonalProfile(values: Float64Array, period: number, observed: Uint8Array | undefined, previous: Float64Array): Float64Array {
   const n = values.length;
   const cycles = Math.floor(n / period);
   const sums = new Float64Array(period);
@@ -30,7 +32,7 @@ function seasonalProfile(values: Float64Array, period: number, observed: Uint8Ar
     let cycleCount = 0;
     for (let t = start; t < end; t++) {
       if (!observed || observed[t]) {
-        cycleSum += values[t];
+        cycleSum += values[t] - previous[t % period];
         cycleCount++;
       }
     }
@@ -84,7 +86,9 @@ export function seasonalAdjustment(values: Float64Array, periods: number[], obse
   const adjusted = new Float64Array(n);
   const base = new Float64Array(n);
   const work = new Float64Array(n);
-  for (let iteration = 0; iteration < 2 && usable.length > 0; iteration++) {
+  // With gaps the cycle levels depend on the profile estimate: a third pass settles them.
+  const iterations = observed && observed.includes(0) ? 3 : 2;
+  for (let iteration = 0; iteration < iterations && usable.length > 0; iteration++) {
     adjusted.set(values);
     for (const component of seasonal) {
       for (let t = 0; t < n; t++) {
@@ -110,7 +114,7 @@ export function seasonalAdjustment(values: Float64Array, periods: number[], obse
         }
       }
       const period = usable[i];
-      const profile = seasonalProfile(work, period, observed);
+      const profile = seasonalProfile(work, period, observed, profiles[i]);
       profiles[i] = profile;
       const component = seasonal[i];
       for (let t = 0; t < n; t++) {
