@@ -41,23 +41,26 @@ const CALENDAR_NEAR_BEST = 0.1;
  * Definition. Gaps are interpolated linearly and a least-squares line removed; r(k) is the
  * overlap-normalised sample autocorrelation (see `autocorrelation`). Candidate periods are the local
  * maxima of r after it first falls below `minCorrelation` (the short-memory hump at small lags is
- * not a period), at least `minCorrelation` and 4 standard errors (1/√(n − k)) above zero, each
- * refined between lags by parabolic interpolation.
+ * not a period) that reach `minCorrelation`, stand 4 standard errors (1/√(n − k)) above zero and rise
+ * 0.1 above the lowest r since the hump, each refined between lags by parabolic interpolation. With
+ * the sampling step known, the calendar periods (hour, day, week in samples) are candidates too, even
+ * inside the hump (a daily cycle riding on a slow drift), when r has a local peak within 2 % of them
+ * that rises 0.05 above the half period before.
  * 1. The best candidate (highest r) is a multiple of the fundamental, not necessarily the fundamental
  *    itself. The fundamental is its shortest divisor p = best/m whose every harmonic j·p below the
- *    best is again a peak of r, at least `minCorrelation` and 0.1 above the trough half a period
- *    before it. A short ripple on top of a daily cycle leaves peaks at multiples of the ripple near
- *    the day (1,307 points for 1-minute data) that reach 80 % of the daily peak, so a "shortest
- *    strong peak" rule picks them; the harmonic test cannot, because half a day later the ripple's
- *    multiples meet the daily trough.
- * 2. With the sampling step known, the clock wins over near misses: a fundamental within 5 % of an
- *    hour, a day or a week (in samples) becomes that period when r there is within 0.05 of the peak
- *    (48 for 30-minute data, not 47), and a calendar period whose peak is within 0.1 of the best one
- *    replaces a fundamental it is not a multiple of.
- * 3. Longer multiples of the current period are added (calendar ones first) while r at the multiple
- *    exceeds the mean of r at the current period's harmonics below it by 0.05: a week over a day
- *    when weekends differ, a day over an hour. A series that only repeats daily has r(week) equal to
- *    r at every whole day, so no week is added.
+ *    best is again a peak of r, at least `minCorrelation` and 0.1 above r half a period before it.
+ *    A short ripple on top of a daily cycle leaves peaks at multiples of the ripple near the day
+ *    (1,307 points for 1-minute data) that reach 80 % of the daily peak, so a "shortest strong peak"
+ *    rule picks them; the harmonic test cannot, because half a day later the ripple's multiples meet
+ *    the daily trough.
+ * 2. The clock wins over near misses: a fundamental within 5 % of a calendar period becomes that
+ *    period when r there is within 0.05 of the peak (48 for 30-minute data, not 47), and a calendar
+ *    period whose peak is within 0.1 of the best one replaces a fundamental it is not a multiple of.
+ * 3. Longer multiples of the current period are added (calendar ones first, then 2×, 3×, …) while the
+ *    peak at the multiple exceeds the mean of the peaks at the current period's harmonics below it by
+ *    0.05, or by 0.01 when that halves what they leave unexplained (1 − r); non-calendar multiples
+ *    must also clear 2 standard errors. A week is added over a day when weekends differ, a day over an
+ *    hour; a series that repeats daily has r(week) equal to r at every whole day, so no week.
  *
  * Noise, a trend with noise, a constant or fewer than 8 finite values give no period.
  *
