@@ -126,7 +126,6 @@ class Detector implements StreamingDetector {
   }
 
   update(timestampMs: number, value: number): AnomalyPoint {
-    const out = this.output;
     // Timestamps: the regular step again is the common case and costs two comparisons.
     const dt = timestampMs - this.lastTimestamp;
     if (dt === this.step && this.sameSteps >= STEP_WINDOW) {
@@ -137,10 +136,19 @@ class Detector implements StreamingDetector {
         this.skip(missing);
       }
     }
-    if (!(value - value === 0)) {
-      this.gapPoints++;
-      value = NaN;
+    if (value - value === 0) {
+      return this.process(value);
     }
+    this.gapPoints++;
+    return this.process(NaN);
+  }
+
+  /**
+   * The point itself (`value` finite or NaN). A separate method so the caller's number is passed on
+   * unchanged: V8 then hands the same boxed number to every view instead of boxing a new one per call.
+   */
+  private process(value: number): AnomalyPoint {
+    const out = this.output;
     const count = ++this.count;
     if (this.periodCheckDue) {
       this.detectSeasonality(); // on the history before this point

@@ -34,19 +34,18 @@ export class SeasonalBaseline implements BaselineComponent {
   private stored = 0;
   private readonly residuals: RobustEwma[];
   private readonly candidates = new Float64Array(3 * CYCLES);
-  /** Per slot s: the sorted triple (x[s−1], x[s], x[s+1]); mid is NaN when the triple has a gap. */
-  private readonly tripleLow: Float64Array;
-  private readonly tripleMid: Float64Array;
-  private readonly tripleHigh: Float64Array;
+  /**
+   * Per slot s, at 3s, 3s + 1, 3s + 2: the sorted triple (x[s−1], x[s], x[s+1]) as low, mid, high
+   * (interleaved: one memory stream per cycle looked back); mid is NaN when the triple has a gap.
+   */
+  private readonly triples: Float64Array;
   private readonly predictions: Float64Array;
 
   constructor(periods: number[]) {
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
     const longest = this.periods.length ? Math.max(...this.periods) : 2;
     this.history = new Float64Array(CYCLES * longest + 2).fill(NaN);
-    this.tripleLow = new Float64Array(this.history.length);
-    this.tripleMid = new Float64Array(this.history.length).fill(NaN);
-    this.tripleHigh = new Float64Array(this.history.length);
+    this.triples = new Float64Array(3 * this.history.length).fill(NaN);
     this.residuals = this.periods.map(() => new RobustEwma(2 / (RESIDUAL_WINDOW + 1)));
     this.predictions = new Float64Array(this.periods.length);
   }
@@ -136,13 +135,14 @@ export class SeasonalBaseline implements BaselineComponent {
           b = t;
         }
       }
-      this.tripleLow[centre] = a;
-      this.tripleMid[centre] = b;
-      this.tripleHigh[centre] = c;
+      const at = 3 * centre;
+      this.triples[at] = a;
+      this.triples[at + 1] = b;
+      this.triples[at + 2] = c;
     } else {
-      this.tripleMid[centre] = NaN;
+      this.triples[3 * centre + 1] = NaN;
     }
-    this.tripleMid[head] = NaN; // its triple is not complete yet
+    this.triples[3 * head + 1] = NaN; // its triple is not complete yet
     this.head = head + 1 === size ? 0 : head + 1;
     if (this.stored < size) {
       this.stored++;
@@ -162,21 +162,20 @@ export class SeasonalBaseline implements BaselineComponent {
       let a = this.head - period;
       let b = a - period;
       let c = b - period;
-      a = a < 0 ? a + size : a;
-      b = b < 0 ? b + size : b;
-      c = c < 0 ? c + size : c;
-      const ma = this.tripleMid[a];
-      const mb = this.tripleMid[b];
-      const mc = this.tripleMid[c];
+      a = 3 * (a < 0 ? a + size : a);
+      b = 3 * (b < 0 ? b + size : b);
+      c = 3 * (c < 0 ? c + size : c);
+      const t = this.triples;
+      const ma = t[a + 1];
+      const mb = t[b + 1];
+      const mc = t[c + 1];
       if (ma === ma && mb === mb && mc === mc) {
-        const low = this.tripleLow;
-        const high = this.tripleHigh;
-        let lo = low[a];
-        lo = low[b] > lo ? low[b] : lo;
-        lo = low[c] > lo ? low[c] : lo;
-        let hi = high[a];
-        hi = high[b] < hi ? high[b] : hi;
-        hi = high[c] < hi ? high[c] : hi;
+        let lo = t[a];
+        lo = t[b] > lo ? t[b] : lo;
+        lo = t[c] > lo ? t[c] : lo;
+        let hi = t[a + 2];
+        hi = t[b + 2] < hi ? t[b + 2] : hi;
+        hi = t[c + 2] < hi ? t[c + 2] : hi;
         const mid = median3(ma, mb, mc);
         this.predictions[j] = median3(lo, mid, hi);
         return;
