@@ -7,7 +7,7 @@
  */
 import { createLogger } from '../../src/backend/protocol/logger';
 import type { PluginContext } from '../../src/backend/protocol/messages';
-import { resultCache, upstreamCache } from '../../src/backend/query/cache/queryCache';
+import { forecastChoiceCache, resultCache, upstreamCache } from '../../src/backend/query/cache/queryCache';
 import { clearSavedDetectors, streamingStats } from '../../src/backend/query/analysis/streamingAnomaly';
 import { queryData } from '../../src/backend/query/queryData';
 import { httpClientFactory } from '../../src/backend/settings/createClients';
@@ -40,6 +40,7 @@ function coldStart(): void {
   resultCache.clear();
   upstreamCache.clear();
   clearSavedDetectors();
+  forecastChoiceCache.clear();
 }
 
 beforeEach(() => {
@@ -76,10 +77,10 @@ const pluginContext: PluginContext = {
 const instances = new InstanceCache(httpClientFactory(() => undefined));
 
 /** "The last 6 hours" at 1-minute steps, anomaly with a day of training, evaluated at the fake now. */
-async function lastSixHours(output = 'full'): Promise<{ frames: DecodedFrame[]; raw: string }> {
+async function lastSixHours(output = 'full', analysis: Record<string, unknown> = { kind: 'anomaly', training: '1d' }): Promise<{ frames: DecodedFrame[]; raw: string }> {
   const now = Date.now();
   const context = { ...pluginContext, dataSourceInstanceSettings: { ...pluginContext.dataSourceInstanceSettings!, jsonData: Buffer.from(JSON.stringify({ prometheusUrl: upstream.url })) } };
-  const query = { schemaVersion: 1, source: { kind: 'prometheus', expr: 'latency' }, analysis: { kind: 'anomaly', training: '1d' }, output };
+  const query = { schemaVersion: 1, source: { kind: 'prometheus', expr: 'latency' }, analysis, output };
   const answer = await queryData(
     {
       pluginContext: context,
@@ -164,5 +165,18 @@ describe('anomaly over a moving window', () => {
       ['time', 'score'],
       ['time', 'score'],
     ]);
+  });
+
+  it('re-fits the forecast model that auto chose a minute ago instead of backtesting every candidate again, with the same frames', async () => {
+    const forecast = { kind: 'forecast', training: '1d', horizon: '1h' };
+    await lastSixHours('full', forecast);
+    jest.setSystemTime(T0 + MINUTE);
+    const hits = forecastChoiceCache.stats().hits;
+    const moved = await lastSixHours('full', forecast);
+    expect(forecastChoiceCache.stats().hits - hits).toBe(3);
+    coldStart();
+    const cold = await lastSixHours('full', forecast);
+    expect(moved.raw).toBe(cold.raw);
+    expect(moved.frames.map((frame) => (frame.meta?.custom as { model: string }).model)).toEqual(cold.frames.map((frame) => (frame.meta?.custom as { model: string }).model));
   });
 });

@@ -9,6 +9,7 @@ import {
   type AnomalyAnalysis,
   type DecomposeAnalysis,
   type ForecastAnalysis,
+  type ForecastModel,
   type OutliersAnalysis,
   type OutputMode,
   type Seasonality,
@@ -17,6 +18,7 @@ import { formatDuration, parseDuration } from '../../../datasource/query';
 import { outlierIntervals } from '../../../analytics/outliers';
 import type { Frame, FrameMeta, FrameNotice } from '../../frames/types';
 import type { AnalysisInput } from '../analyse';
+import { forecastChoiceCache } from '../cache/queryCache';
 import { renderLegend } from '../renderLegend';
 import { QueryError } from '../QueryError';
 import { AnalysisCancelledError, type WorkerPool } from '../workers/workerPool';
@@ -38,6 +40,7 @@ const MAX_HORIZON_POINTS = 20_000;
 /** Longest anomaly warm-up in points (the detector looks for periods in at most this much history). */
 const MAX_WARMUP = 8192;
 const DEFAULT_WARMUP = 288;
+const HOUR_MS = 3_600_000;
 
 /** The grid of one query: every series over the whole fetch, and where the visible range starts. */
 interface Grid {
@@ -315,11 +318,18 @@ export async function runForecast(input: AnalysisInput, pool: WorkerPool): Promi
   if (grid.series.length === 0) {
     return noSeries(meta, names);
   }
-  const tasks: AnalysisTask[] = grid.series.map((series) => ({
+  // A moving window re-fits the model `auto` chose earlier in the same hour (see forecastChoiceCache).
+  const choiceKeys = grid.series.map((series) =>
+    input.stateKey === undefined || model !== 'auto'
+      ? undefined
+      : JSON.stringify([input.stateKey, labelsKey(series.labels), plan.stepMs, Math.floor(plan.endMs / HOUR_MS), horizon, seasonality])
+  );
+  const choices = choiceKeys.map((key) => (key === undefined ? undefined : forecastChoiceCache.get(key)));
+  const tasks: AnalysisTask[] = grid.series.map((series, index) => ({
     kind: 'forecast',
     values: series.values,
     timestamps: grid.timestamps,
-    model,
+    model: choices[index] ?? model,
     horizon,
     level,
     seasonalities: seasonality === 'auto' ? undefined : seasonality === 'none' ? [] : seasonality,
@@ -327,6 +337,12 @@ export async function runForecast(input: AnalysisInput, pool: WorkerPool): Promi
     direction,
   }));
   const outputs = await runTasks(pool, tasks, grid.timestamps.length, FORECAST_BATCH_POINTS, input.signal);
+  outputs.forEach((result, index) => {
+    const key = choiceKeys[index];
+    if (key !== undefined && choices[index] === undefined && result.kind === 'forecast') {
+      forecastChoiceCache.set(key, result.model as ForecastModel, 256 + key.length * 2, HOUR_MS);
+    }
+  });
   return grid.series.map((series, index) => {
     const result = outputs[index];
     const legend = renderLegend(input.query.source.legendFormat, series.labels);

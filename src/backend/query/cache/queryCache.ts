@@ -6,7 +6,7 @@
  *
  * Budgets: `FORESIGHT_CACHE_MB` (default 256) split 3:1 between upstream answers and results.
  */
-import type { QuerySource } from '../../../datasource/types';
+import type { ForecastModel, QuerySource } from '../../../datasource/types';
 import type { Frame } from '../../frames/types';
 import type { Series } from '../../upstream/types';
 import type { RangePlan } from '../planRange';
@@ -29,6 +29,12 @@ function budgetBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 export const upstreamCache = new ByteLruCache<FetchedEntry>(Math.round(budgetBytes() * 0.75));
 export const resultCache = new ByteLruCache<Frame[]>(Math.round(budgetBytes() * 0.25));
+/**
+ * The model `auto` chose per forecast series (query, labels, step, horizon, seasonality, hour of the
+ * window's end): the next evaluations of a moving window within that hour fit only that model, skipping
+ * the other candidates' backtests. A few hundred bytes per series; the choice is made again every hour.
+ */
+export const forecastChoiceCache = new ByteLruCache<ForecastModel>(4 * 1024 * 1024);
 
 /** `org/uid/lastUpdated` of the datasource: changes when an admin saves its settings. */
 export function datasourceKey(orgId: number | undefined, uid: string | undefined, lastUpdatedMs: number | undefined): string {
