@@ -28,6 +28,12 @@ import type { AnomalyOutput } from './tasks';
 export const DETECTOR_BYTES = 900_000;
 /** States are keyed by an origin aligned to at most an hour: after two hours nothing asks for them any more. */
 const STATE_TTL_MS = 2 * 3_600_000;
+/**
+ * A detector used within this time is in use (dashboards refresh and alert rules evaluate every few
+ * minutes): it is not evicted for a newcomer, which is then not kept. Without this, a query with more series
+ * than the budget holds would evict each detector just before its next evaluation and reuse nothing.
+ */
+const IN_USE_MS = 10 * 60_000;
 /** Default budget of the model cache of the whole process (split between the worker threads). */
 export const DEFAULT_MODEL_CACHE_MB = 128;
 
@@ -176,6 +182,7 @@ export function streamingAnomaly(task: StreamingAnomalyTask): AnomalyOutput {
     keptBytes += kept[field].byteLength;
   }
   const warmup = Math.min(detector.warmup, n);
-  states.set(task.stateKey, { detector, fed: n, hash, keptFrom: outputStart, kept, notices, warmup }, DETECTOR_BYTES + keptBytes, STATE_TTL_MS);
+  const saving = { detector, fed: n, hash, keptFrom: outputStart, kept, notices, warmup };
+  states.set(task.stateKey, saving, DETECTOR_BYTES + keptBytes, STATE_TTL_MS, Date.now(), { keepUsedWithinMs: IN_USE_MS });
   return { kind: 'anomaly', offset: outputStart, ...output, warmup, notices: [...notices, ...detector.notices()], reusedPoints: from };
 }

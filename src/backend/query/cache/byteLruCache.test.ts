@@ -42,4 +42,23 @@ describe('ByteLruCache', () => {
     expect(cache.get('k', 0)).toBe(2);
     expect(cache.stats()).toMatchObject({ entries: 1, bytes: 15 });
   });
+
+  it('with keepUsedWithinMs, does not evict entries in use to make room: the newcomer is not kept, unless old entries can go', () => {
+    const cache = new ByteLruCache<string>(100);
+    const keep = { keepUsedWithinMs: 60_000 };
+    for (const key of ['a', 'b', 'c', 'd']) {
+      expect(cache.set(key, key, 25, 3_600_000, 0, keep)).toBe(true);
+    }
+    // A fifth series of the same query a minute later: the others were used just now, so it is not kept.
+    expect(cache.get('a', 30_000)).toBe('a');
+    expect(cache.set('e', 'e', 25, 3_600_000, 30_000, keep)).toBe(false);
+    expect(cache.get('e', 30_000)).toBeUndefined();
+    expect(['a', 'b', 'c', 'd'].map((key) => cache.get(key, 50_000))).toEqual(['a', 'b', 'c', 'd']);
+    // Replacing an entry in use frees its own bytes first.
+    expect(cache.set('b', 'B', 25, 3_600_000, 50_000, keep)).toBe(true);
+    // Once entries have not been used for longer than keepUsedWithinMs, they make room as usual.
+    expect(cache.set('e', 'e', 25, 3_600_000, 200_000, keep)).toBe(true);
+    expect(cache.get('a', 200_000)).toBeUndefined();
+    expect(cache.get('e', 200_000)).toBe('e');
+  });
 });

@@ -16,6 +16,17 @@ interface Entry<V> {
   value: V;
   bytes: number;
   expiresAtMs: number;
+  /** Last set or get. */
+  usedAtMs: number;
+}
+
+export interface SetOptions {
+  /**
+   * Do not evict entries used within this many ms to make room: the new value is not stored instead (and
+   * an entry already under its key is removed). For state that is reused on every evaluation: a query
+   * with more entries than fit would otherwise evict each one just before it is needed again.
+   */
+  keepUsedWithinMs?: number;
 }
 
 export class ByteLruCache<V> {
@@ -40,20 +51,27 @@ export class ByteLruCache<V> {
     // Re-insert: Map iteration order is insertion order, so the first key is the least recently used.
     this.entries.delete(key);
     this.entries.set(key, entry);
+    entry.usedAtMs = nowMs;
     this.hits++;
     return entry.value;
   }
 
-  /** Stores a value that takes `bytes`; evicts least recently used entries to stay within the budget. */
-  set(key: string, value: V, bytes: number, ttlMs: number, nowMs = Date.now()): void {
+  /**
+   * Stores a value that takes `bytes`; evicts least recently used entries to stay within the budget.
+   * Returns whether the value was stored.
+   */
+  set(key: string, value: V, bytes: number, ttlMs: number, nowMs = Date.now(), options: SetOptions = {}): boolean {
     const existing = this.entries.get(key);
     if (existing !== undefined) {
       this.remove(key, existing);
     }
     if (ttlMs <= 0 || bytes > this.maxBytes / 4) {
-      return;
+      return false;
     }
-    this.entries.set(key, { value, bytes, expiresAtMs: nowMs + ttlMs });
+    if (options.keepUsedWithinMs !== undefined && !this.roomWithout(bytes, nowMs - options.keepUsedWithinMs, nowMs)) {
+      return false;
+    }
+    this.entries.set(key, { value, bytes, expiresAtMs: nowMs + ttlMs, usedAtMs: nowMs });
     this.bytes += bytes;
     for (const [oldKey, oldEntry] of this.entries) {
       if (this.bytes <= this.maxBytes) {
@@ -62,6 +80,22 @@ export class ByteLruCache<V> {
       this.remove(oldKey, oldEntry);
       this.evictions++;
     }
+    return true;
+  }
+
+  /** Whether `bytes` fit after evicting only entries expired or last used before `usedBeforeMs`. */
+  private roomWithout(bytes: number, usedBeforeMs: number, nowMs: number): boolean {
+    let free = this.maxBytes - this.bytes;
+    for (const entry of this.entries.values()) {
+      if (free >= bytes) {
+        return true;
+      }
+      if (entry.usedAtMs >= usedBeforeMs && entry.expiresAtMs > nowMs) {
+        return false;
+      }
+      free += entry.bytes;
+    }
+    return free >= bytes;
   }
 
   clear(): void {
