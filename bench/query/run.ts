@@ -144,12 +144,19 @@ async function main(): Promise<void> {
   const maxSeries = Math.max(...options.series);
   const blocks = cachedBenchBlocks({ series: maxSeries, days: options.days + Math.ceil(options.visibleMs / 86_400_000), endMs, stepMs }, log);
   const prometheus = await startBenchPrometheus(blocks);
-  const pool = new WorkerPool({
-    size: options.workers,
-    source: buildWorkerSource(),
-    workerData: { modelCacheBytes: Math.floor(modelCacheBytes() / Math.max(1, options.workers)) },
-  });
-  setAnalysisPool(pool);
+  const workerSource = buildWorkerSource();
+  let pool = new WorkerPool({ size: 0 });
+  // A fresh pool (empty saved detectors in its workers) for each measurement, as one dashboard would see it.
+  const freshPool = async () => {
+    await pool.close();
+    pool = new WorkerPool({
+      size: options.workers,
+      source: workerSource,
+      workerData: { modelCacheBytes: Math.floor(modelCacheBytes() / Math.max(1, options.workers)) },
+    });
+    setAnalysisPool(pool);
+  };
+  await freshPool();
   const client = new PrometheusClient({ url: prometheus.url, auth: 'none', tlsSkipVerify: false, timeoutSeconds: 600, headers: {} });
   const rows: Row[] = [];
   try {
@@ -181,10 +188,12 @@ async function main(): Promise<void> {
           });
           const analysisMs = performance.now() - started;
           histogram.disable();
+          await freshPool();
           const movedAnalysisMs = await movedAnalysis(analysisRunner(analysis), { query, series: fetched.series, limits, fromMs, endMs, trainingMs, stepMs }, `${series}/${analysis}/${run}`);
           started = performance.now();
           const encoded = frames.map((frame) => encodeFrame(frame, 'A'));
           const encodingMs = performance.now() - started;
+          await freshPool();
           const { coldQueryMs, cachedQueryMs, movedQueryMs } = await wholeQuery(prometheus.url, query, options.visibleMs, endMs, limits);
           samples.push({
             series,
