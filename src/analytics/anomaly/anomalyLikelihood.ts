@@ -28,6 +28,8 @@ export class AnomalyLikelihood {
   private longSumSq = 0;
   private sinceResum = 0;
   private sinceMoments = 0;
+  private readonly scratch = new Float64Array(1);
+  private readonly inverseShort: number;
   private mu = NaN;
   private inverseSigma = NaN;
   /** Standardised short-term mean of the last update: large means unusual (NaN while unknown). */
@@ -37,6 +39,7 @@ export class AnomalyLikelihood {
 
   constructor(shortWindow: number, longWindow: number) {
     this.shortValues = new Float64Array(shortWindow);
+    this.inverseShort = 1 / shortWindow;
     this.longValues = new Float64Array(longWindow);
   }
 
@@ -46,6 +49,16 @@ export class AnomalyLikelihood {
    * from a call V8 does not inline is boxed, i.e. an allocation per point.
    */
   update(raw: number): void {
+    this.scratch[0] = raw;
+    this.updateAt(this.scratch, 0);
+  }
+
+  /**
+   * Same as `update(values[index])`, without a number crossing the call (in V8 a computed double
+   * passed to a call that is not inlined is boxed: an allocation per point).
+   */
+  updateAt(values: Float64Array, index: number): void {
+    const raw = values[index];
     if (!(raw - raw === 0)) {
       this.z = NaN;
       return;
@@ -60,7 +73,7 @@ export class AnomalyLikelihood {
     }
     s[head] = raw;
     this.shortHead = ++head === s.length ? 0 : head;
-    const mean = this.shortSum / this.shortCount;
+    const mean = this.shortCount === s.length ? this.shortSum * this.inverseShort : this.shortSum / this.shortCount;
     this.shortMean = mean;
 
     // Judge the current short mean against the history before it, then add it to the history. The

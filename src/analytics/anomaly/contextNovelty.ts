@@ -23,8 +23,9 @@ export class ContextNovelty {
   novelty = NaN;
   private readonly levels: number;
   private readonly maxOrder: number;
-  private readonly keys: Int32Array;
-  private readonly counts: Float32Array;
+  /** Slot i: key at 2i, count at 2i + 1 (one cache line per probe). */
+  private readonly table: Int32Array;
+  private readonly slots: number;
   private readonly mask: number;
   private used = 0;
   private readonly recent: Int32Array;
@@ -37,8 +38,8 @@ export class ContextNovelty {
   constructor(levels = 12, maxOrder = 6, tableBits = 16) {
     this.levels = levels;
     this.maxOrder = maxOrder;
-    this.keys = new Int32Array(1 << tableBits);
-    this.counts = new Float32Array(1 << tableBits);
+    this.slots = 1 << tableBits;
+    this.table = new Int32Array(2 << tableBits);
     this.mask = (1 << tableBits) - 1;
     this.recent = new Int32Array(maxOrder);
     this.weights = new Float64Array(maxOrder);
@@ -130,19 +131,19 @@ export class ContextNovelty {
 
   /** Count one occurrence of `key`; returns the count before. */
   private bump(key: number): number {
-    const keys = this.keys;
+    const table = this.table;
     let i = (key ^ (key >>> 16)) & this.mask;
     for (;;) {
-      const k = keys[i];
+      const k = table[2 * i];
       if (k === key) {
-        const before = this.counts[i];
-        this.counts[i] = before + 1;
+        const before = table[2 * i + 1];
+        table[2 * i + 1] = before < 0x7fffffff ? before + 1 : before;
         return before;
       }
       if (k === 0) {
-        keys[i] = key;
-        this.counts[i] = 1;
-        if (++this.used > 0.6 * keys.length) {
+        table[2 * i] = key;
+        table[2 * i + 1] = 1;
+        if (++this.used > 0.6 * this.slots) {
           this.age();
         }
         return 0;
@@ -153,20 +154,20 @@ export class ContextNovelty {
 
   /** Forget contexts seen once, halve the other counts, and rebuild the table. */
   private age(): void {
-    const oldKeys = this.keys.slice();
-    const oldCounts = this.counts.slice();
-    this.keys.fill(0);
-    this.counts.fill(0);
+    const old = this.table.slice();
+    const table = this.table;
+    table.fill(0);
     this.used = 0;
-    for (let j = 0; j < oldKeys.length; j++) {
-      const c = Math.floor(oldCounts[j] / 2);
-      if (oldKeys[j] !== 0 && c >= 1) {
-        let i = (oldKeys[j] ^ (oldKeys[j] >>> 16)) & this.mask;
-        while (this.keys[i] !== 0) {
+    for (let j = 0; j < this.slots; j++) {
+      const key = old[2 * j];
+      const c = old[2 * j + 1] >> 1;
+      if (key !== 0 && c >= 1) {
+        let i = (key ^ (key >>> 16)) & this.mask;
+        while (table[2 * i] !== 0) {
           i = (i + 1) & this.mask;
         }
-        this.keys[i] = oldKeys[j];
-        this.counts[i] = c;
+        table[2 * i] = key;
+        table[2 * i + 1] = c;
         this.used++;
       }
     }

@@ -59,6 +59,8 @@ class Detector implements StreamingDetector {
   private readonly levelLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
+  private readonly raws = new Float64Array(4);
   /** Tuning read once (the benchmark sets it before creating detectors). */
   private readonly contextOnly = TUNING.contextOnly === 1;
   private readonly bonferroni = TUNING.bonferroni > 0 ? TUNING.bonferroni : 0;
@@ -191,11 +193,13 @@ class Detector implements StreamingDetector {
     // Calibrate each view's surprisal by its own likelihood; the largest standardised z wins.
     let best = -Infinity;
     let asked = 0;
+    const raws = this.raws;
     if (seasonalJudging) {
       // With a cycle, a rolling median mistakes the daily swing for anomalies: the seasonal view is
       // trusted whenever it can judge.
       const likelihood = this.seasonalLikelihood;
-      likelihood.update(tailSurprisal(seasonal.surprise));
+      raws[0] = tailSurprisal(seasonal.surprise);
+      likelihood.updateAt(raws, 0);
       const z = likelihood.z;
       if (z === z) {
         best = z;
@@ -203,11 +207,13 @@ class Detector implements StreamingDetector {
       }
     } else {
       if (seasonal !== null) {
-        this.seasonalLikelihood.update(tailSurprisal(seasonal.surprise));
+        raws[0] = tailSurprisal(seasonal.surprise);
+        this.seasonalLikelihood.updateAt(raws, 0);
       }
       if (rolling !== null) {
         const likelihood = this.rollingLikelihood;
-        likelihood.update(tailSurprisal(rolling.surprise));
+        raws[1] = tailSurprisal(rolling.surprise);
+        likelihood.updateAt(raws, 1);
         const z = likelihood.z;
         if (z === z) {
           best = z;
@@ -217,7 +223,8 @@ class Detector implements StreamingDetector {
     }
     if (levelShift !== null) {
       const likelihood = this.levelLikelihood;
-      likelihood.update(tailSurprisal(levelShift.surprise));
+      raws[2] = tailSurprisal(levelShift.surprise);
+      likelihood.updateAt(raws, 2);
       const z = likelihood.z;
       if (z === z) {
         best = z > best ? z : best;
@@ -226,7 +233,8 @@ class Detector implements StreamingDetector {
     }
     if (context !== null) {
       const likelihood = this.contextLikelihood;
-      likelihood.update(novelty);
+      raws[3] = novelty;
+      likelihood.updateAt(raws, 3);
       const z = likelihood.z;
       if (z === z) {
         best = this.contextOnly || z > best ? z : best;

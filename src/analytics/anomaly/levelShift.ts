@@ -43,7 +43,7 @@ export class LevelShift implements BaselineComponent {
     const r = this.recent;
     const head = this.recentHead;
     if (this.recentCount === RECENT) {
-      this.reference.update(r[head]);
+      this.reference.updateAt(r, head);
     } else {
       this.recentCount++;
     }

@@ -40,6 +40,8 @@ export class SeasonalBaseline implements BaselineComponent {
    */
   private readonly triples: Float64Array;
   private readonly predictions: Float64Array;
+  /** The residual being learnt (passed by array so the number is not boxed per call). */
+  private readonly residual = new Float64Array(1);
 
   constructor(periods: number[]) {
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
@@ -87,7 +89,9 @@ export class SeasonalBaseline implements BaselineComponent {
       for (let j = 0; j < periods.length; j++) {
         const prediction = this.predictions[j];
         if (prediction === prediction) {
-          this.residuals[j].update(value - prediction);
+          const residual = this.residual;
+          residual[0] = value - prediction;
+          this.residuals[j].updateAt(residual, 0);
         }
       }
     } else {

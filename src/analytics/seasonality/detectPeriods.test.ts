@@ -61,6 +61,14 @@ describe('detectPeriods on synthetic series', () => {
     expect(detectPeriods(values, { stepMs: HALF_HOUR })).toEqual([48, 336]);
   });
 
+  it('adds no multiple of the day that a slower ripple happens to line up with better', () => {
+    // A 100-minute ripple is 0.4 cycles off after one day but only 0.2 after three: r(3 days) beats
+    // r(1 day) and r(2 days), yet three days is no period of the data.
+    const random = noise(10);
+    const values = series(1440 * 7, (i) => 3 * Math.sin((2 * Math.PI * i) / 1440) + 1.5 * Math.sin((2 * Math.PI * i) / 100) + 0.5 * random());
+    expect(detectPeriods(values, { stepMs: MINUTE })).toEqual([1440]);
+  });
+
   it('adds the week when weekends only swing less, and no week when every day is alike', () => {
     // r is ≈ 0.97 at every whole day and 0.995 at the week: a small gain, but it removes most of what
     // the day leaves unexplained.

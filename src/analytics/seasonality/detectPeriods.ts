@@ -56,7 +56,8 @@ const CALENDAR_NEAR_BEST = 0.1;
  * 2. The clock wins over near misses: a fundamental within 5 % of a calendar period becomes that
  *    period when r there is within 0.05 of the peak (48 for 30-minute data, not 47), and a calendar
  *    period whose peak is within 0.1 of the best one replaces a fundamental it is not a multiple of.
- * 3. Longer multiples of the current period are added (calendar ones first, then 2×, 3×, …) while the
+ * 3. Longer multiples of the current period are added (calendar ones first, then 2×, 3×, … unless the
+ *    current period is itself on the clock) while the
  *    peak at the multiple exceeds the mean of the peaks at the current period's harmonics below it by
  *    0.05, or by 0.01 when that halves what they leave unexplained (1 − r); non-calendar multiples
  *    must also clear 2 standard errors. A week is added over a day when weekends differ, a day over an
@@ -167,16 +168,33 @@ function peakNear(acf: Float64Array, lag: number, radius: number): RefinedPeak |
   return best < 0 ? null : parabolicPeak(acf, best);
 }
 
-/** The shortest divisor of the best peak whose every harmonic below it is a clear peak of r. */
+/**
+ * The highest r within `radius` lags of `lag`, refined when it is a local maximum. Unlike
+ * {@link peakNear} it need not be a peak: a slower ripple can put the nearest local maxima just outside
+ * the window while r there is still high; callers compare it with r half a period earlier.
+ */
+function highestNear(acf: Float64Array, lag: number, radius: number): RefinedPeak {
+  const from = Math.max(1, Math.ceil(lag - radius));
+  const to = Math.max(from, Math.min(acf.length - 2, Math.floor(lag + radius)));
+  let best = from;
+  for (let k = from + 1; k <= to; k++) {
+    if (acf[k] > acf[best]) {
+      best = k;
+    }
+  }
+  return parabolicPeak(acf, best);
+}
+
+/** The shortest divisor of the best peak whose every harmonic below it stands clearly above r half a period earlier. */
 function fundamentalOf(best: RefinedPeak, acf: Float64Array, minPeriod: number, minCorrelation: number): RefinedPeak {
   for (let m = Math.floor(best.position / minPeriod); m >= 2; m--) {
     const period = best.position / m;
     let first: RefinedPeak | null = null;
     let supported = true;
     for (let j = 1; j < m && supported; j++) {
-      const peak = peakNear(acf, j * period, tolerance(j * period));
+      const peak = highestNear(acf, j * period, tolerance(j * period));
       const trough = acf[Math.round((j - 0.5) * period)];
-      supported = peak !== null && peak.height >= minCorrelation && peak.height - trough >= HARMONIC_PROMINENCE;
+      supported = peak.height >= minCorrelation && peak.height - trough >= HARMONIC_PROMINENCE;
       first ??= peak;
     }
     if (supported && first !== null) {
@@ -188,13 +206,13 @@ function fundamentalOf(best: RefinedPeak, acf: Float64Array, minPeriod: number, 
 }
 
 /**
- * A calendar period within 5 % of the peak replaces it when r there (its own local peak within 2 %)
+ * A calendar period within 5 % of the peak replaces it when r there (the highest r within 2 % of it)
  * is within 0.05 of the peak.
  */
 function snapToCalendar(peak: RefinedPeak, acf: Float64Array, calendar: number[]): RefinedPeak {
   for (const period of calendar) {
     const near = Math.abs(peak.position - period) <= Math.max(1, CALENDAR_SNAP * period);
-    const height = Math.max(acf[period], peakNear(acf, period, tolerance(period))?.height ?? -Infinity);
+    const height = highestNear(acf, period, tolerance(period)).height;
     if (near && height >= peak.height - CALENDAR_SNAP_LOSS) {
       return { position: period, height };
     }
@@ -224,7 +242,7 @@ function calendarPeak(acf: Float64Array, period: number, minCorrelation: number)
  * mean of the peaks at the multiples 1..m−1 by MULTIPLE_GAIN (or by MULTIPLE_MIN_GAIN when that halves
  * 1 − r), i.e. it explains structure that repeating `current` cannot (a week over a day when weekends
  * differ). Calendar multiples are tried
- * first, then m = 2, 3, … Every peak is looked for within 2 % of `current` of its expected lag, so
+ * first, then m = 2, 3, … unless `current` is itself a calendar period. Every peak is looked for within 2 % of `current` of its expected lag, so
  * peaks of a short ripple near a multiple cannot pose as one, and they inflate the shorter harmonics
  * just as much.
  */
@@ -240,7 +258,10 @@ function nextMultiple(current: RefinedPeak, acf: Float64Array, n: number, maxPer
       calendarMultiples.add(Math.round(lag / period));
     }
   }
-  for (let m = 2; m * period <= maxPeriod; m++) {
+  // Over a calendar period only the clock's own multiples count (a week over a day): a ripple that
+  // happens to line up better after three days does not make three days a period.
+  const onTheClock = calendar.includes(Math.round(period));
+  for (let m = 2; !onTheClock && m * period <= maxPeriod; m++) {
     multiples.push(m);
   }
   for (const m of multiples) {

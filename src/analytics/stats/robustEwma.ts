@@ -23,6 +23,7 @@ export class RobustEwma {
   private readonly beta: number;
   /** From this count on 1/n ≤ α and 1/(n − 1) ≤ β: the start-up averaging is over. */
   private readonly settled: number;
+  private readonly scratch = new Float64Array(1);
 
   /** @param alpha - level smoothing (≈ 2/(w+1) for a window of w points); @param beta - scale smoothing */
   constructor(alpha: number, beta = alpha) {
@@ -38,6 +39,17 @@ export class RobustEwma {
 
   /** Learn one finite value. */
   update(x: number): void {
+    this.scratch[0] = x;
+    this.updateAt(this.scratch, 0);
+  }
+
+  /**
+   * Learn `values[index]` (finite). Same as `update(values[index])`, but no number crosses a call
+   * boundary: in V8 a computed double passed to a call that is not inlined is boxed (an allocation per
+   * point); an array and an index are not.
+   */
+  updateAt(values: Float64Array, index: number): void {
+    const x = values[index];
     const n = ++this.count;
     if (n === 1) {
       this.level = x;
