@@ -52,7 +52,8 @@ export class LevelShift implements BaselineComponent {
     const last = this.lastValue;
     if (last === last) {
       const step = value > last ? value - last : last - value;
-      this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
+      this.meanAbsStep +=
+        this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
     }
     this.lastValue = value;
 

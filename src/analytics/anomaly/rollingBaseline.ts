@@ -63,7 +63,8 @@ export class RollingBaseline implements BaselineComponent {
       const last = this.lastValue;
       if (last === last) {
         const step = value > last ? value - last : last - value;
-        this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
+        this.meanAbsStep +=
+          this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
       const magnitude = 1e-9 * (value < 0 ? -value : value);
@@ -88,7 +89,8 @@ export class RollingBaseline implements BaselineComponent {
       const last = this.lastValue;
       if (last === last) {
         const step = value > last ? value - last : last - value;
-        this.meanAbsStep += (step - this.meanAbsStep) / (this.steps < 1000 ? ++this.steps : 1000);
+        this.meanAbsStep +=
+          this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
       const magnitude = 1e-9 * (value < 0 ? -value : value);

@@ -207,7 +207,10 @@ export class BlockSortedWindow {
     while (split < n && s[split] < center) {
       split++;
     }
-    this.mad = n & 1 ? this.kthDistance(center, split, mid) : 0.5 * (this.kthDistance(center, split, mid - 1) + this.kthDistance(center, split, mid));
+    this.mad =
+      n & 1
+        ? this.kthDistance(center, split, mid)
+        : 0.5 * (this.kthDistance(center, split, mid - 1) + this.kthDistance(center, split, mid));
   }
 
   /** k-th smallest (0-based) |x − center| over the window; `split` = first index with x ≥ center. */
