@@ -3,7 +3,7 @@
  * Foresight's mstlDecompose and augurs' MSTL (WebAssembly, AutoETS trend) on the same series, plus the
  * whole decompose task as the backend runs it (period detection + MSTL + change points).
  *
- *   npm run bench:decompose [-- --series 20] [--runs 3] [--data ../shared/data] [--out bench-results/decompose]
+ *   npm run bench:decompose [-- --series 20] [--runs 3] [--seeds 40] [--data ../shared/data] [--out bench-results/decompose]
  *
  * Cases: the query benchmark's 1-minute series (a week + 6 h, daily cycle, noise, a spike and a level
  * shift), a 30-minute day + week series with a linear trend (8 weeks), and NAB nyc_taxi when the data
@@ -11,6 +11,7 @@
  * Quality: RMSE of trend + seasonal against the true signal, in units of the noise's standard
  * deviation (0 = perfect; the noise itself is 1). augurs only exposes in-sample fitted values (its
  * AutoETS trend is a one-step-ahead fit), so only that sum can be compared.
+ * A second table gives period detection accuracy (bench/decompose/periods.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,7 @@ import { mstlDecompose } from '../../src/analytics/decompose';
 import { computeTask } from '../../src/backend/query/analysis/compute';
 import { mulberry32 as random } from '../../demo/generator/prng';
 import { augursInSample } from './augursMstl';
+import { periodAccuracy, type PeriodRow } from './periods';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -27,12 +29,14 @@ const repoRoot = path.resolve(__dirname, '../..');
 interface Options {
   series: number;
   runs: number;
+  /** Seeds per synthetic family for the period detection table. */
+  seeds: number;
   data: string;
   out: string;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { series: 20, runs: 3, data: path.resolve(repoRoot, '../shared/data'), out: path.join(repoRoot, 'bench-results', 'decompose') };
+  const options: Options = { series: 20, runs: 3, seeds: 40, data: path.resolve(repoRoot, '../shared/data'), out: path.join(repoRoot, 'bench-results', 'decompose') };
   for (let i = 0; i < argv.length; i += 2) {
     const value = argv[i + 1];
     switch (argv[i]) {
@@ -41,6 +45,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--runs':
         options.runs = Number(value);
+        break;
+      case '--seeds':
+        options.seeds = Number(value);
         break;
       case '--data':
         options.data = path.resolve(value);
@@ -197,11 +204,23 @@ function main(): void {
     rows.push({ ...base, method: 'decompose task (periods auto + MSTL + change points)', msPerSeries: task.ms, ...quality(series, task.fitted) });
   }
   printTable(rows, options);
+  const periods = periodAccuracy(options.seeds, options.data);
+  printPeriods(periods, options);
   mkdirSync(options.out, { recursive: true });
   const file = path.join(options.out, `decompose-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const environment = { node: process.version, cpus: cpus().length, loadavg: loadavg() };
-  writeFileSync(file, `${JSON.stringify({ options: { series: options.series, runs: options.runs }, environment, rows }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ options: { series: options.series, runs: options.runs, seeds: options.seeds }, environment, rows, periods }, null, 2)}\n`);
   process.stdout.write(`bench:decompose: wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+function printPeriods(rows: PeriodRow[], options: Options): void {
+  process.stdout.write(`\nPeriod detection (detectPeriods with the step known; synthetic: ${options.seeds} seeds per family)\n\n`);
+  process.stdout.write('| series | true periods | exact | other answers (count) / found |\n|---|---|---:|---|\n');
+  for (const row of rows) {
+    const exact = row.exact === undefined ? '' : `${(100 * row.exact).toFixed(0)} %`;
+    const other = row.found !== undefined ? JSON.stringify(row.found) : Object.entries(row.misses ?? {}).map(([answer, count]) => `${answer} (${count})`).join(', ');
+    process.stdout.write(`| ${row.series} | ${JSON.stringify(row.truth)} | ${exact} | ${other} |\n`);
+  }
 }
 
 function printTable(rows: Row[], options: Options): void {
