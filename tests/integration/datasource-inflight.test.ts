@@ -4,12 +4,13 @@
  * that counts the `query_range` requests it gets and can hold its answers so the queries overlap.
  */
 import { createLogger } from '../../src/backend/protocol/logger';
-import type { PluginContext, QueryDataRequest, QueryDataResponse } from '../../src/backend/protocol/messages';
+import type { QueryDataRequest, QueryDataResponse } from '../../src/backend/protocol/messages';
 import { upstreamCache, resultCache } from '../../src/backend/query/cache/queryCache';
 import { queryData, resultInFlight } from '../../src/backend/query/queryData';
 import { httpClientFactory } from '../../src/backend/settings/createClients';
 import { InstanceCache } from '../../src/backend/settings/datasourceInstance';
 import { startCountingPrometheus, type CountingPrometheus } from './fixtures/countingPrometheus';
+import { foresightPluginContext } from './fixtures/pluginContext';
 
 const MINUTE = 60_000;
 const FROM = Date.UTC(2026, 0, 10, 6, 0);
@@ -32,38 +33,11 @@ beforeEach(() => {
   upstream.requests.length = 0;
 });
 
-function pluginContext(uid: string): PluginContext {
-  return {
-    orgId: 1,
-    pluginId: 'foresight-analytics-datasource',
-    user: null,
-    dataSourceInstanceSettings: {
-      id: 1,
-      name: 'Foresight',
-      url: '',
-      user: '',
-      database: '',
-      basicAuthEnabled: false,
-      basicAuthUser: '',
-      jsonData: Buffer.from(JSON.stringify({ prometheusUrl: upstream.url })),
-      decryptedSecureJsonData: {},
-      lastUpdatedMS: 0,
-      uid,
-      apiVersion: '',
-    },
-    grafanaConfig: {},
-    pluginVersion: '0.1.0',
-    userAgent: 'test',
-    apiVersion: '',
-    namespace: '',
-  };
-}
-
 const anomalyQuery = { schemaVersion: 1, source: { kind: 'prometheus', expr: 'latency' }, analysis: { kind: 'anomaly', training: '1d' }, output: 'full' };
 
 function request(uid: string, query: Record<string, unknown> = anomalyQuery): QueryDataRequest {
   return {
-    pluginContext: pluginContext(uid),
+    pluginContext: foresightPluginContext(uid, { prometheusUrl: upstream.url }),
     headers: {},
     format: 'ARROW',
     queries: [

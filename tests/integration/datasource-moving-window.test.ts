@@ -6,7 +6,6 @@
  * daily cycle with noise; only the clock is set by the test, so "now" can move a minute at a time.
  */
 import { createLogger } from '../../src/backend/protocol/logger';
-import type { PluginContext } from '../../src/backend/protocol/messages';
 import { forecastChoiceCache, resultCache, upstreamCache } from '../../src/backend/query/cache/queryCache';
 import { clearSavedDetectors, streamingStats } from '../../src/backend/query/analysis/streamingAnomaly';
 import { queryData } from '../../src/backend/query/queryData';
@@ -14,6 +13,7 @@ import { httpClientFactory } from '../../src/backend/settings/createClients';
 import { InstanceCache } from '../../src/backend/settings/datasourceInstance';
 import { decodeFrame, type DecodedFrame } from '../golden/decodeFrames';
 import { startCountingPrometheus, type CountingPrometheus } from './fixtures/countingPrometheus';
+import { foresightPluginContext } from './fixtures/pluginContext';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -49,41 +49,15 @@ beforeEach(() => {
   jest.setSystemTime(T0);
 });
 
-const pluginContext: PluginContext = {
-  orgId: 1,
-  pluginId: 'foresight-analytics-datasource',
-  user: null,
-  dataSourceInstanceSettings: {
-    id: 1,
-    name: 'Foresight',
-    url: '',
-    user: '',
-    database: '',
-    basicAuthEnabled: false,
-    basicAuthUser: '',
-    jsonData: Buffer.from('{}'),
-    decryptedSecureJsonData: {},
-    lastUpdatedMS: 0,
-    uid: 'moving-window',
-    apiVersion: '',
-  },
-  grafanaConfig: {},
-  pluginVersion: '0.1.0',
-  userAgent: 'test',
-  apiVersion: '',
-  namespace: '',
-};
-
 const instances = new InstanceCache(httpClientFactory(() => undefined));
 
 /** "The last 6 hours" at 1-minute steps, anomaly with a day of training, evaluated at the fake now. */
 async function lastSixHours(output = 'full', analysis: Record<string, unknown> = { kind: 'anomaly', training: '1d' }): Promise<{ frames: DecodedFrame[]; raw: string }> {
   const now = Date.now();
-  const context = { ...pluginContext, dataSourceInstanceSettings: { ...pluginContext.dataSourceInstanceSettings!, jsonData: Buffer.from(JSON.stringify({ prometheusUrl: upstream.url })) } };
   const query = { schemaVersion: 1, source: { kind: 'prometheus', expr: 'latency' }, analysis, output };
   const answer = await queryData(
     {
-      pluginContext: context,
+      pluginContext: foresightPluginContext('moving-window', { prometheusUrl: upstream.url }),
       headers: {},
       format: 'ARROW',
       queries: [{ refId: 'A', maxDataPoints: 1000, intervalMS: MINUTE, timeRange: { fromEpochMS: now - 6 * HOUR, toEpochMS: now }, json: Buffer.from(JSON.stringify({ refId: 'A', ...query })), queryType: '' }],

@@ -18,6 +18,7 @@ import { formatDuration, parseDuration } from '../../../datasource/query';
 import { outlierIntervals } from '../../../analytics/outliers';
 import type { Frame, FrameMeta, FrameNotice } from '../../frames/types';
 import type { AnalysisInput } from '../analyse';
+import { labelKey } from '../cache/cachedFetch';
 import { forecastChoiceCache } from '../cache/queryCache';
 import { renderLegend } from '../renderLegend';
 import { QueryError } from '../QueryError';
@@ -176,10 +177,6 @@ function failedNotice(output: AnalysisOutput, legend: string | undefined, labels
 
 const slice = (values: Float64Array, grid: Grid) => values.subarray(grid.visibleStart);
 
-/** Labels as a canonical string (sorted names). */
-function labelsKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.keys(labels).sort().map((name) => [name, labels[name]]));
-}
 
 /** The query-level meta plus what every frame shares. */
 function sharedMeta(input: AnalysisInput, notices: FrameNotice[], description: string): FrameMeta {
@@ -248,7 +245,7 @@ export async function runAnomaly(input: AnalysisInput, pool: WorkerPool): Promis
     stateKey:
       input.stateKey === undefined
         ? undefined
-        : JSON.stringify([input.stateKey, labelsKey(series.labels), input.plan.stepMs, input.plan.fetchStartMs, detector, sensitivity, seasonality, warmup, trainingPoints]),
+        : JSON.stringify([input.stateKey, labelKey(series.labels), input.plan.stepMs, input.plan.fetchStartMs, detector, sensitivity, seasonality, warmup, trainingPoints]),
   }));
   const outputs = await runTasks(pool, tasks, grid.timestamps.length, BATCH_POINTS, input.signal);
   const timestampsMs = slice(grid.timestamps, grid);
@@ -322,7 +319,7 @@ export async function runForecast(input: AnalysisInput, pool: WorkerPool): Promi
   const choiceKeys = grid.series.map((series) =>
     input.stateKey === undefined || model !== 'auto'
       ? undefined
-      : JSON.stringify([input.stateKey, labelsKey(series.labels), plan.stepMs, Math.floor(plan.endMs / HOUR_MS), horizon, seasonality])
+      : JSON.stringify([input.stateKey, labelKey(series.labels), plan.stepMs, Math.floor(plan.endMs / HOUR_MS), horizon, seasonality])
   );
   const choices = choiceKeys.map((key) => (key === undefined ? undefined : forecastChoiceCache.get(key)));
   const tasks: AnalysisTask[] = grid.series.map((series, index) => ({

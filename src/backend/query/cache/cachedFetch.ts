@@ -36,7 +36,8 @@ export function historyBoundary(plan: Pick<RangePlan, 'fetchStartMs' | 'fetchEnd
   return boundary - plan.fetchStartMs >= HISTORY_ALIGN_MS && boundary <= plan.fetchEndMs ? boundary : undefined;
 }
 
-function labelKey(labels: Record<string, string>): string {
+/** Labels as a canonical string (names sorted): the identity of a series. */
+export function labelKey(labels: Record<string, string>): string {
   return JSON.stringify(Object.keys(labels).sort().map((name) => [name, labels[name]]));
 }
 
