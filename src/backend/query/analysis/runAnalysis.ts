@@ -177,7 +177,6 @@ function failedNotice(output: AnalysisOutput, legend: string | undefined, labels
 
 const slice = (values: Float64Array, grid: Grid) => values.subarray(grid.visibleStart);
 
-
 /** The query-level meta plus what every frame shares. */
 function sharedMeta(input: AnalysisInput, notices: FrameNotice[], description: string): FrameMeta {
   return frameMeta(
