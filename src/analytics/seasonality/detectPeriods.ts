@@ -30,8 +30,8 @@ const MULTIPLE_NOISE_Z = 2;
 const CALENDAR_SNAP = 0.05;
 /** "Nearly as well" for the snap, in autocorrelation. */
 const CALENDAR_SNAP_LOSS = 0.05;
-/** A calendar period's peak must rise this much above the half period before it (less than other peaks: the clock is likely). */
-const CALENDAR_PROMINENCE = 0.05;
+/** A calendar period's bump (r smoothed over an eighth of it) must stand this much above the chord half a period either side. */
+const CALENDAR_PROMINENCE = 0.1;
 /** A calendar period whose peak is within this of the best peak is preferred to an unrelated peak. */
 const CALENDAR_NEAR_BEST = 0.1;
 
@@ -44,8 +44,9 @@ const CALENDAR_NEAR_BEST = 0.1;
  * not a period) that reach `minCorrelation`, stand 4 standard errors (1/√(n − k)) above zero and rise
  * 0.1 above the lowest r since the hump, each refined between lags by parabolic interpolation. With
  * the sampling step known, the calendar periods (hour, day, week in samples) are candidates too, even
- * inside the hump (a daily cycle riding on a slow drift), when r has a local peak within 2 % of them
- * that rises 0.05 above the half period before.
+ * inside the hump (a daily cycle riding on a slow drift), when r smoothed over an eighth of the period
+ * stands 0.1 above the chord between half a period before and after (a bump as wide as a real cycle
+ * makes; the lag-to-lag wiggles of noisy or quantised data average out).
  * 1. The best candidate (highest r) is a multiple of the fundamental, not necessarily the fundamental
  *    itself. The fundamental is its shortest divisor p = best/m whose every harmonic j·p below the
  *    best is again a peak of r, at least `minCorrelation` and 0.1 above r half a period before it.
@@ -221,20 +222,32 @@ function snapToCalendar(peak: RefinedPeak, acf: Float64Array, calendar: number[]
 }
 
 /**
- * The peak of r at a calendar period, or null unless r has a local maximum within 2 % of it that is at
- * least `minCorrelation` and rises CALENDAR_PROMINENCE above the lowest r in the half period before it.
+ * The peak of r at a calendar period (its height: the highest r within 2 % of it), or null unless that
+ * is at least `minCorrelation` and the smoothed bump there passes CALENDAR_PROMINENCE.
  */
 function calendarPeak(acf: Float64Array, period: number, minCorrelation: number): RefinedPeak | null {
-  const peak = peakNear(acf, period, tolerance(period));
-  if (peak === null || peak.height < minCorrelation) {
+  const height = highestNear(acf, period, tolerance(period)).height;
+  if (height < minCorrelation) {
     return null;
   }
-  let trough = Infinity;
-  for (let k = Math.round(period / 2); k < period; k++) {
-    trough = Math.min(trough, acf[k]);
-  }
-  // The height is the local peak's: a short ripple may put the highest r a few lags off the day.
-  return peak.height - trough >= CALENDAR_PROMINENCE ? { position: period, height: peak.height } : null;
+  // Compare r smoothed over an eighth of the period: a real cycle makes a bump that wide, while the
+  // lag-to-lag wiggles of a noisy or quantised series (which can peak at 12 lags, an hour of
+  // 5-minute data) average out. The bump must stand above the chord between the smoothed r half a
+  // period before and after (after: when computed), so a slope does not count as a peak.
+  const halfWidth = Math.max(1, Math.round(period / 8));
+  const smoothed = (lag: number) => {
+    const from = Math.max(0, Math.round(lag) - halfWidth);
+    const to = Math.min(acf.length - 1, Math.round(lag) + halfWidth);
+    let sum = 0;
+    for (let k = from; k <= to; k++) {
+      sum += acf[k];
+    }
+    return sum / (to - from + 1);
+  };
+  const before = smoothed(period / 2);
+  const after = 1.5 * period + halfWidth < acf.length ? smoothed(1.5 * period) : before;
+  // The height is the highest r near the period: a short ripple may put it a few lags off the day.
+  return smoothed(period) - (before + after) / 2 >= CALENDAR_PROMINENCE ? { position: period, height } : null;
 }
 
 /**
