@@ -16,10 +16,12 @@ export interface SeasonalAdjustment {
 /**
  * Per-phase mean of the deviations of observed points from a centred moving average over one period
  * (the 2×m average for an even period m), the classical decomposition's seasonal estimate
- * (Hyndman & Athanasopoulos, FPP3 §3.4). The first and last half period, where a centred average
- * does not exist, do not contribute. A moving average follows a level that drifts within a cycle,
- * which deviations from whole-cycle means do not (measured: MASE 0.676 → 0.643 on 269 PJM load
- * origins, 0.504 → 0.498 on 93 NYC taxi origins). The profile is centred to mean zero. O(n).
+ * (Hyndman & Athanasopoulos, FPP3 §3.4). The newest half period, where a centred average does not
+ * exist yet, is measured against the last one there is (the oldest half period is left out: using it
+ * too was measured worse). A moving average follows a level that drifts within a cycle, which
+ * deviations from whole-cycle means do not: MASE 0.691 → 0.652 on 1,341 daily PJM load origins and
+ * 0.512 → 0.507 on 185 daily NYC taxi origins (without the newest half period: 0.636 and 0.521).
+ * The profile is centred to mean zero. O(n).
  */
 function seasonalProfile(values: Float64Array, period: number, observed: Uint8Array | undefined): Float64Array {
   const n = values.length;
@@ -31,13 +33,23 @@ function seasonalProfile(values: Float64Array, period: number, observed: Uint8Ar
   for (let t = 0; t < Math.min(n, 2 * half + 1); t++) {
     windowSum += values[t];
   }
+  let lastTrend = NaN;
   for (let t = half; t < n - half; t++) {
     if (t > half) {
       windowSum += values[t + half] - values[t - half - 1];
     }
+    const trend = even ? (windowSum - 0.5 * (values[t - half] + values[t + half])) / period : windowSum / period;
+    lastTrend = trend;
     if (!observed || observed[t]) {
-      const trend = even ? (windowSum - 0.5 * (values[t - half] + values[t + half])) / period : windowSum / period;
       sums[t % period] += values[t] - trend;
+      counts[t % period]++;
+    }
+  }
+  // The newest half period has no centred average; it is measured against the last one there is, so
+  // the newest data still shape the profile.
+  for (let t = Math.max(half, n - half); t < n; t++) {
+    if (!observed || observed[t]) {
+      sums[t % period] += values[t] - lastTrend;
       counts[t % period]++;
     }
   }
