@@ -1,3 +1,9 @@
+import { QuantumEstimate } from '../stats/quantumEstimate';
+
+/** History length from which its mean and σ are refreshed only every `MOMENT_STRIDE` points. */
+const STALE_FROM = 1024;
+const MOMENT_STRIDE = 16;
+
 /**
  * Anomaly likelihood: turns a stream of raw anomaly scores into a calibrated tail probability.
  *
@@ -11,11 +17,17 @@
  * O(1) per point (running sums over ring buffers; once the history holds ≥ 1024 short means, its mean
  * and σ are refreshed every 16 points, which moves z by far less than its noise), O(longWindow)
  * memory. NaN raw scores are skipped.
+ *
+ * σ has floors: max(0.05·μ, 1e-3), so a perfectly quiet history does not make every blip "infinitely"
+ * unlikely, and, with `quantumFloor` = c > 0, c·q/shortWindow where q is the resolution of the raw
+ * scores (`QuantumEstimate`): for raw scores that move in steps (the fraction of new contexts of the
+ * context view) the smallest possible move of the short mean, q/shortWindow, is then at most a 1/c-σ
+ * event instead of an unbounded one.
+ *
+ * @example
+ * const l = new AnomalyLikelihood(8, 8640);
+ * for (const raw of rawScores) { l.update(raw); if (l.z > 4) console.log('unusual'); }
  */
-/** History length from which its mean and σ are refreshed only every `MOMENT_STRIDE` points. */
-const STALE_FROM = 1024;
-const MOMENT_STRIDE = 16;
-
 export class AnomalyLikelihood {
   private readonly shortValues: Float64Array;
   private shortHead = 0;
@@ -30,6 +42,8 @@ export class AnomalyLikelihood {
   private sinceMoments = 0;
   private readonly scratch = new Float64Array(1);
   private readonly inverseShort: number;
+  private readonly resolution = new QuantumEstimate();
+  private readonly quantumFloor: number;
   private mu = NaN;
   private inverseSigma = NaN;
   /** Standardised short-term mean of the last update: large means unusual (NaN while unknown). */
@@ -37,7 +51,8 @@ export class AnomalyLikelihood {
   /** Short-term mean of the last update (NaN before any raw score). */
   shortMean = NaN;
 
-  constructor(shortWindow: number, longWindow: number) {
+  constructor(shortWindow: number, longWindow: number, quantumFloor = 0) {
+    this.quantumFloor = quantumFloor;
     this.shortValues = new Float64Array(shortWindow);
     this.inverseShort = 1 / shortWindow;
     this.longValues = new Float64Array(longWindow);
@@ -62,6 +77,9 @@ export class AnomalyLikelihood {
     if (!(raw - raw === 0)) {
       this.z = NaN;
       return;
+    }
+    if (this.quantumFloor > 0) {
+      this.resolution.observe(raw);
     }
     const s = this.shortValues;
     let head = this.shortHead;
@@ -101,7 +119,7 @@ export class AnomalyLikelihood {
     }
   }
 
-  /** Mean and 1/σ of the history (a floor keeps a perfectly quiet history from making every blip "infinitely" unlikely). */
+  /** Mean and 1/σ of the history. */
   private moments(): void {
     this.sinceMoments = 0;
     const n = this.longCount;
@@ -110,7 +128,9 @@ export class AnomalyLikelihood {
     }
     const mu = this.longSum / n;
     const variance = this.longSumSq / n - mu * mu;
-    const sigma = Math.max(Math.sqrt(variance > 0 ? variance : 0), 0.05 * mu, 1e-3);
+    // Floors (see the class comment): quiet history, and the resolution of the raw scores.
+    const quantumFloor = this.quantumFloor * this.resolution.quantum * this.inverseShort;
+    const sigma = Math.max(Math.sqrt(variance > 0 ? variance : 0), 0.05 * mu, 1e-3, quantumFloor);
     this.mu = mu;
     this.inverseSigma = 1 / sigma;
   }

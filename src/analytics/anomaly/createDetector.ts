@@ -57,7 +57,8 @@ class Detector implements StreamingDetector {
   /** One anomaly likelihood per view. */
   private readonly rollingLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   private readonly levelLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
-  private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  /** Novelty moves in steps of 1/order: one new context order is at most a 2σ move of its short mean. */
+  private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW, 0.5);
   private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
   private readonly raws = new Float64Array(4);

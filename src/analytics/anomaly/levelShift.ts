@@ -1,4 +1,5 @@
 import { median5 } from '../stats/median5';
+import { QuantumEstimate } from '../stats/quantumEstimate';
 import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
@@ -27,6 +28,7 @@ export class LevelShift implements BaselineComponent {
   private meanAbsStep = 0;
   private lastValue = NaN;
   private steps = 0;
+  private readonly resolution = new QuantumEstimate();
 
   constructor(window: number) {
     this.reference = new RobustEwma(2 / (window + 1));
@@ -56,6 +58,7 @@ export class LevelShift implements BaselineComponent {
         this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
     }
     this.lastValue = value;
+    this.resolution.observe(value);
 
     const reference = this.reference;
     if (reference.n < this.minReference || this.recentCount < RECENT) {
@@ -70,11 +73,18 @@ export class LevelShift implements BaselineComponent {
     let scale = reference.scale;
     const stepFloor = 0.25 * this.meanAbsStep;
     scale = stepFloor > scale ? stepFloor : scale;
+    const quantum = this.resolution.quantum;
+    scale = quantum > scale ? quantum : scale;
     const relative = 1e-9 * (expected < 0 ? -expected : expected);
     scale = relative > scale ? relative : scale;
     scale = scale > 1e-12 ? scale : 1e-12;
     this.scale = scale;
-    const z = (median5(r[0], r[1], r[2], r[3], r[4]) - expected) / scale;
+    // Continuity correction: on a grid of spacing q the median of five is a grid value, so a distance
+    // to the (continuous) reference level below q/2 carries no evidence of a shift.
+    let deviation = median5(r[0], r[1], r[2], r[3], r[4]) - expected;
+    const half = 0.5 * quantum;
+    deviation = deviation > half ? deviation - half : deviation < -half ? deviation + half : 0;
+    const z = deviation / scale;
     this.z = z;
     this.surprise = z < 0 ? -z : z;
   }

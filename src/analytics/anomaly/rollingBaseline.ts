@@ -1,4 +1,5 @@
 import { BlockSortedWindow } from '../stats/blockSortedWindow';
+import { QuantumEstimate } from '../stats/quantumEstimate';
 import { TUNING } from './tuning';
 import type { BaselineComponent } from './types';
 
@@ -35,6 +36,7 @@ export class RollingBaseline implements BaselineComponent {
   private lastValue = NaN;
   private meanAbsStep = 0;
   private steps = 0;
+  private readonly resolution = new QuantumEstimate();
 
   constructor(window: number) {
     const block = Math.max(1, Math.round(window / 2));
@@ -67,6 +69,7 @@ export class RollingBaseline implements BaselineComponent {
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
+      this.resolution.observe(value);
       const magnitude = 1e-9 * (value < 0 ? -value : value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       if (this.window.push(value)) {
@@ -93,6 +96,7 @@ export class RollingBaseline implements BaselineComponent {
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
+      this.resolution.observe(value);
       const magnitude = 1e-9 * (value < 0 ? -value : value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       this.window.record(value);
@@ -116,6 +120,8 @@ export class RollingBaseline implements BaselineComponent {
     scale = spread > scale ? spread : scale;
     const stepFloor = 0.25 * this.meanAbsStep;
     scale = stepFloor > scale ? stepFloor : scale;
+    const quantum = this.resolution.quantum;
+    scale = quantum > scale ? quantum : scale;
     scale = this.floor > scale ? this.floor : scale;
     this.scale = scale > 1e-12 ? scale : 1e-12;
   }

@@ -1,3 +1,4 @@
+import { QuantumEstimate } from '../stats/quantumEstimate';
 import { RobustEwma } from '../stats/robustEwma';
 import type { BaselineComponent } from './types';
 
@@ -40,6 +41,7 @@ export class SeasonalBaseline implements BaselineComponent {
    */
   private readonly triples: Float64Array;
   private readonly predictions: Float64Array;
+  private readonly resolution = new QuantumEstimate();
   /** The residual being learnt (passed by array so the number is not boxed per call). */
   private readonly residual = new Float64Array(1);
 
@@ -71,7 +73,9 @@ export class SeasonalBaseline implements BaselineComponent {
     if (bestScale < Infinity) {
       this.expected = bestExpected;
       const relative = 1e-9 * (bestExpected < 0 ? -bestExpected : bestExpected);
-      const scale = bestScale > relative ? bestScale : relative;
+      let scale = bestScale > relative ? bestScale : relative;
+      const quantum = this.resolution.quantum;
+      scale = quantum > scale ? quantum : scale;
       this.scale = scale > 1e-12 ? scale : 1e-12;
     } else {
       this.expected = NaN;
@@ -98,6 +102,7 @@ export class SeasonalBaseline implements BaselineComponent {
       this.z = NaN;
       this.surprise = NaN;
     }
+    this.resolution.observe(value);
     this.store(value);
   }
 

@@ -22,7 +22,7 @@ export const TUNING = {
    * Rolling view: the scale is at least this × 1.2533 · (mean absolute deviation from the median), so
    * quantised data (MAD = 0 when most values sit on one level) keeps a finite scale. 0 = MAD only.
    */
-  meanAbsDevFloor: 0,
+  meanAbsDevFloor: 1,
   /** Experiment switch: 1 = the context novelty alone decides the score. */
   contextOnly: 0,
 };
