@@ -151,6 +151,7 @@ function tolerance(lag: number): number {
   return Math.max(1, 0.02 * lag);
 }
 
+/** Whether `longer` is a whole multiple (2 or more) of `shorter`, to within 2 % of `longer`. */
 function isMultiple(longer: number, shorter: number): boolean {
   const ratio = longer / shorter;
   return ratio >= 1.5 && Math.abs(ratio - Math.round(ratio)) * shorter <= tolerance(longer);
