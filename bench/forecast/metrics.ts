@@ -35,7 +35,11 @@ export function seasonalNaiveScale(training: Float64Array, period: number): numb
 }
 
 /** Count of actuals inside [lower, upper]. */
-export function coveredCount(actual: Float64Array, lower: Float64Array, upper: Float64Array): { covered: number; total: number } {
+export function coveredCount(
+  actual: Float64Array,
+  lower: Float64Array,
+  upper: Float64Array
+): { covered: number; total: number } {
   let covered = 0;
   let total = 0;
   for (let i = 0; i < actual.length; i++) {

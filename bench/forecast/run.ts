@@ -40,7 +40,17 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { origins: 7, every: 1, speed: false, speedSeries: 40, speedPoints: 10_441, trainingDays: 28, horizonDays: 1, level: 0.95, out: path.join(repoRoot, 'bench-results', 'forecast') };
+  const options: Options = {
+    origins: 7,
+    every: 1,
+    speed: false,
+    speedSeries: 40,
+    speedPoints: 10_441,
+    trainingDays: 28,
+    horizonDays: 1,
+    level: 0.95,
+    out: path.join(repoRoot, 'bench-results', 'forecast'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -64,7 +74,11 @@ function parseArgs(argv: string[]): Options {
       case '--from': {
         // A date (origins at 00:00 UTC) or a date and time, e.g. 2001-12-24T09:00.
         const text = take();
-        options.from = Date.parse(text.length <= 10 ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`);
+        options.from = Date.parse(
+          text.length <= 10
+            ? `${text}T00:00:00Z`
+            : `${text.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`
+        );
         if (!Number.isFinite(options.from)) {
           throw new Error(`--from ${text} is not a date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM)`);
         }
@@ -121,12 +135,20 @@ function defaultEvaluations(options: Options): Evaluation[] {
   const taxi = readCsvSeries(path.join(dataDir, 'nab', 'data', 'realKnownCause', 'nyc_taxi.csv'), 'nyc_taxi');
   const pjm = readCsvSeries(path.join(dataDir, 'forecast', 'PJM_Load_hourly.csv'), 'PJM_Load_hourly');
   return [
-    { name: 'nyc_taxi, 28 origins from 2014-08-26', series: taxi, origins: dailyOrigins(taxi, 28, Date.parse('2014-08-26T00:00:00Z')) },
+    {
+      name: 'nyc_taxi, 28 origins from 2014-08-26',
+      series: taxi,
+      origins: dailyOrigins(taxi, 28, Date.parse('2014-08-26T00:00:00Z')),
+    },
     { name: 'nyc_taxi, last 7 days (blizzard)', series: taxi, origins: dailyOrigins(taxi, 7) },
     // ANCHORS.md's "last 7 days" of PJM: its seasonal naive and augurs figures (1.200 / 1.529 / 1.184)
     // are reproduced exactly with origins at 09:00 of the file's clock, 2001-12-24 … 12-30 (days cut
     // 9 h off the file's midnight, e.g. a UTC+9 parse); the last 7 whole days are reported as well.
-    { name: 'PJM_Load_hourly, anchor origins 2001-12-24 09:00 … 12-30 09:00', series: pjm, origins: dailyOrigins(pjm, 7, Date.parse('2001-12-24T09:00:00Z')) },
+    {
+      name: 'PJM_Load_hourly, anchor origins 2001-12-24 09:00 … 12-30 09:00',
+      series: pjm,
+      origins: dailyOrigins(pjm, 7, Date.parse('2001-12-24T09:00:00Z')),
+    },
     { name: 'PJM_Load_hourly, last 7 days (origins 01:00)', series: pjm, origins: dailyOrigins(pjm, 7) },
   ];
 }
@@ -141,8 +163,15 @@ function userEvaluations(options: Options): Evaluation[] {
   return files.map((file) => {
     const series = readCsvSeries(file, path.basename(file, '.csv'));
     const spacing = options.every === 1 ? '' : `, every ${options.every} d`;
-    const label = options.from !== undefined ? `${options.origins} origins from ${new Date(options.from).toISOString().slice(0, 16)}${spacing}` : `last ${options.origins} origins${spacing}`;
-    return { name: `${series.name}, ${label}`, series, origins: dailyOrigins(series, options.origins, options.from, options.every) };
+    const label =
+      options.from !== undefined
+        ? `${options.origins} origins from ${new Date(options.from).toISOString().slice(0, 16)}${spacing}`
+        : `last ${options.origins} origins${spacing}`;
+    return {
+      name: `${series.name}, ${label}`,
+      series,
+      origins: dailyOrigins(series, options.origins, options.from, options.every),
+    };
   });
 }
 
@@ -156,14 +185,20 @@ interface ModelRow {
   chosen?: Record<string, number>;
 }
 
-type Runner = (training: { values: Float64Array; timestamps: Float64Array }, horizon: number) => {
+type Runner = (
+  training: { values: Float64Array; timestamps: Float64Array },
+  horizon: number
+) => {
   point: Float64Array;
   lower: Float64Array;
   upper: Float64Array;
   label?: string;
 };
 
-function evaluate(evaluation: Evaluation, options: Options): { rows: ModelRow[]; step: number; horizon: number; periods: number[] } {
+function evaluate(
+  evaluation: Evaluation,
+  options: Options
+): { rows: ModelRow[]; step: number; horizon: number; periods: number[] } {
   const { series } = evaluation;
   const whole = regularizeSeries(series.values, series.timestamps);
   const step = whole.stepMs;
@@ -180,14 +215,24 @@ function evaluate(evaluation: Evaluation, options: Options): { rows: ModelRow[];
   const runners: Array<[string, Runner]> = [];
   const naivePeriods = [...new Set([dayPeriod, 7 * dayPeriod, ...(options.season ?? [])])].filter((p) => p >= 1);
   for (const period of naivePeriods) {
-    const name = period === dayPeriod ? 'seasonal naive, daily' : period === 7 * dayPeriod ? 'seasonal naive, weekly' : `seasonal naive (${period})`;
+    const name =
+      period === dayPeriod
+        ? 'seasonal naive, daily'
+        : period === 7 * dayPeriod
+          ? 'seasonal naive, weekly'
+          : `seasonal naive (${period})`;
     runners.push([name, runWith('seasonal-naive', [period])]);
   }
   runners.push([
     'augurs MSTL + AutoETS',
     (training, h) => {
       const regular = regularizeSeries(training.values, training.timestamps).values;
-      return augursMstlForecast(regular, h, periods.filter((p) => regular.length >= 2 * p), level);
+      return augursMstlForecast(
+        regular,
+        h,
+        periods.filter((p) => regular.length >= 2 * p),
+        level
+      );
     },
   ]);
   runners.push(['linear', runWith('linear', periods)]);
@@ -266,18 +311,28 @@ function writeResults(options: Options, payload: string): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   writeFileSync(path.join(options.out, `${options.speed ? 'speed' : 'forecast'}-${stamp}.json`), payload);
   writeFileSync(path.join(options.out, options.speed ? 'speed-latest.json' : 'latest.json'), payload);
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(options.out, `${options.speed ? 'speed' : 'forecast'}-${stamp}.json`))}`);
+  console.log(
+    `\nwrote ${path.relative(process.cwd(), path.join(options.out, `${options.speed ? 'speed' : 'forecast'}-${stamp}.json`))}`
+  );
 }
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   if (options.speed) {
     const row = runSpeed(options.speedSeries, options.speedPoints);
-    console.log(`\nforecast() speed: ${row.series} synthetic 1-minute series of ${row.points} points, model auto, horizon 1 d, 95% interval`);
-    console.log('| points | series | forecast wall ms (median / p90) | forecast CPU ms (median) | thresholdCrossing ms (median) | auto chose |');
+    console.log(
+      `\nforecast() speed: ${row.series} synthetic 1-minute series of ${row.points} points, model auto, horizon 1 d, 95% interval`
+    );
+    console.log(
+      '| points | series | forecast wall ms (median / p90) | forecast CPU ms (median) | thresholdCrossing ms (median) | auto chose |'
+    );
     console.log('|---:|---:|---:|---:|---:|---|');
-    const chosen = Object.entries(row.chosen).map(([k, v]) => `${k} ×${v}`).join(', ');
-    console.log(`| ${row.points} | ${row.series} | ${row.forecastMsMedian.toFixed(1)} / ${row.forecastMsP90.toFixed(1)} | ${row.forecastCpuMsMedian.toFixed(1)} | ${row.crossingMsMedian.toFixed(2)} | ${chosen} |`);
+    const chosen = Object.entries(row.chosen)
+      .map(([k, v]) => `${k} ×${v}`)
+      .join(', ');
+    console.log(
+      `| ${row.points} | ${row.series} | ${row.forecastMsMedian.toFixed(1)} / ${row.forecastMsP90.toFixed(1)} | ${row.forecastCpuMsMedian.toFixed(1)} | ${row.crossingMsMedian.toFixed(2)} | ${chosen} |`
+    );
     writeResults(options, JSON.stringify({ createdAt: new Date().toISOString(), speed: row }, null, 2));
     return;
   }
@@ -286,17 +341,42 @@ function main(): void {
   for (const evaluation of evaluations) {
     const { rows, step, horizon, periods } = evaluate(evaluation, options);
     const best = Math.min(...rows.map((row) => row.mase));
-    console.log(`\n${evaluation.name} — step ${step / 60000} min, horizon ${horizon}, training ${options.trainingDays} d, periods [${periods.join(', ')}], ${evaluation.origins.length} origins`);
-    console.log(`| model | MASE | sMAPE % | ${Math.round(options.level * 100)}% coverage | fit ms (mean / max) | auto chose |`);
+    console.log(
+      `\n${evaluation.name} — step ${step / 60000} min, horizon ${horizon}, training ${options.trainingDays} d, periods [${periods.join(', ')}], ${evaluation.origins.length} origins`
+    );
+    console.log(
+      `| model | MASE | sMAPE % | ${Math.round(options.level * 100)}% coverage | fit ms (mean / max) | auto chose |`
+    );
     console.log('|---|---:|---:|---:|---:|---|');
     for (const row of rows) {
       const mase = row.mase === best ? `**${row.mase.toFixed(3)}**` : row.mase.toFixed(3);
-      const chosen = row.chosen ? Object.entries(row.chosen).map(([k, v]) => `${k} ×${v}`).join(', ') : '';
-      console.log(`| ${row.model} | ${mase} | ${row.smape.toFixed(1)} | ${(row.coverage * 100).toFixed(1)}% | ${row.fitMsMean.toFixed(1)} / ${row.fitMsMax.toFixed(0)} | ${chosen} |`);
+      const chosen = row.chosen
+        ? Object.entries(row.chosen)
+            .map(([k, v]) => `${k} ×${v}`)
+            .join(', ')
+        : '';
+      console.log(
+        `| ${row.model} | ${mase} | ${row.smape.toFixed(1)} | ${(row.coverage * 100).toFixed(1)}% | ${row.fitMsMean.toFixed(1)} / ${row.fitMsMax.toFixed(0)} | ${chosen} |`
+      );
     }
-    results.push({ evaluation: evaluation.name, stepMs: step, horizon, periods, origins: evaluation.origins.map((o) => new Date(o).toISOString()), rows });
+    results.push({
+      evaluation: evaluation.name,
+      stepMs: step,
+      horizon,
+      periods,
+      origins: evaluation.origins.map((o) => new Date(o).toISOString()),
+      rows,
+    });
   }
-  const payload = JSON.stringify({ createdAt: new Date().toISOString(), options: { ...options, data: options.data ? path.basename(options.data) : 'default', out: undefined }, results }, null, 2);
+  const payload = JSON.stringify(
+    {
+      createdAt: new Date().toISOString(),
+      options: { ...options, data: options.data ? path.basename(options.data) : 'default', out: undefined },
+      results,
+    },
+    null,
+    2
+  );
   writeResults(options, payload);
 }
 

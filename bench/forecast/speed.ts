@@ -52,13 +52,18 @@ export interface SpeedRow {
   chosen: Record<string, number>;
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 /** Times every series once after three warm-up series (the JIT's first calls are several times slower). */
 export function runSpeed(seriesCount: number, points: number): SpeedRow {
   const timestamps = Float64Array.from({ length: points }, (_, i) => i * MINUTE_MS);
   for (let warm = 0; warm < 3; warm++) {
-    const result = forecast(syntheticSeries(-1 - warm, points), timestamps, { model: 'auto', horizon: DAY_POINTS, level: 0.95 });
+    const result = forecast(syntheticSeries(-1 - warm, points), timestamps, {
+      model: 'auto',
+      horizon: DAY_POINTS,
+      level: 0.95,
+    });
     thresholdCrossing(result, 1000);
   }
   const forecastMs: number[] = [];

@@ -48,7 +48,11 @@ function refill(values: Float64Array, observed: Uint8Array, periods: number[]): 
       const left = previous >= 0 ? values[previous] - seasonal[previous] : NaN;
       const right = i < n ? values[i] - seasonal[i] : NaN;
       for (let j = previous + 1; j < i; j++) {
-        const adjusted = Number.isNaN(left) ? right : Number.isNaN(right) ? left : left + ((right - left) * (j - previous)) / (i - previous);
+        const adjusted = Number.isNaN(left)
+          ? right
+          : Number.isNaN(right)
+            ? left
+            : left + ((right - left) * (j - previous)) / (i - previous);
         if (!Number.isNaN(adjusted)) {
           filled[j] = adjusted + seasonal[j];
         }

@@ -30,7 +30,11 @@ describe('forecast on hand-made series', () => {
 
   it('repeats a pure daily + weekly pattern', () => {
     const pattern = (t: number) => 100 + daily(t) + weekly(t);
-    const result = forecast(simulate(N, pattern, 1, 2), hourlyTimestamps(N), { model: 'auto', horizon: 48, level: 0.95 });
+    const result = forecast(simulate(N, pattern, 1, 2), hourlyTimestamps(N), {
+      model: 'auto',
+      horizon: 48,
+      level: 0.95,
+    });
     expect(maxAbsError(result.point, pattern, N)).toBeLessThan(3.5);
     // The weekend dip and the daily swing both show in the forecast.
     expect(Math.max(...result.point) - Math.min(...result.point)).toBeGreaterThan(35);
@@ -47,7 +51,11 @@ describe('forecast on hand-made series', () => {
   // covers most, not all, of the step three days later (about 3/4 measured).
   it('moves most of the way to the new level after a level shift three days before the end', () => {
     const shifted = (t: number) => 100 + daily(t) + (t >= N - 72 ? 50 : 0);
-    const result = forecast(simulate(N, shifted, 1, 4), hourlyTimestamps(N), { model: 'auto', horizon: 24, level: 0.95 });
+    const result = forecast(simulate(N, shifted, 1, 4), hourlyTimestamps(N), {
+      model: 'auto',
+      horizon: 24,
+      level: 0.95,
+    });
     const meanError = result.point.reduce((sum, value, h) => sum + (value - shifted(N + h)), 0) / 24;
     expect(Math.abs(meanError)).toBeLessThan(50 / 3);
   });

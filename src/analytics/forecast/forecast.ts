@@ -84,22 +84,36 @@ const SWITCH_T_STATISTIC = 2;
  * of origins chases noise. A named model with several configurations (seasonal naive per period)
  * simply keeps the one with the lowest backtest error.
  */
-function chooseCandidate(candidates: ModelCandidate[], backtests: Map<ModelCandidate, BacktestResult>, auto: boolean): ModelCandidate {
+function chooseCandidate(
+  candidates: ModelCandidate[],
+  backtests: Map<ModelCandidate, BacktestResult>,
+  auto: boolean
+): ModelCandidate {
   const error = (candidate: ModelCandidate) => backtests.get(candidate)!.meanAbsoluteError;
   const scored = candidates.filter((candidate) => Number.isFinite(error(candidate)));
   if (!auto) {
-    return scored.length > 0 ? scored.reduce((best, candidate) => (error(candidate) < error(best) ? candidate : best)) : candidates[0];
+    return scored.length > 0
+      ? scored.reduce((best, candidate) => (error(candidate) < error(best) ? candidate : best))
+      : candidates[0];
   }
   const defaultCandidate =
-    candidates.find((candidate) => candidate.model === 'mstl') ?? candidates.find((candidate) => candidate.model === 'holt') ?? candidates[0];
+    candidates.find((candidate) => candidate.model === 'mstl') ??
+    candidates.find((candidate) => candidate.model === 'holt') ??
+    candidates[0];
   const reference = backtests.get(defaultCandidate)!;
   let chosen = defaultCandidate;
   for (const challenger of scored) {
     const result = backtests.get(challenger)!;
-    if (challenger === defaultCandidate || result.origins.join() !== reference.origins.join() || result.origins.length < 3) {
+    if (
+      challenger === defaultCandidate ||
+      result.origins.join() !== reference.origins.join() ||
+      result.origins.length < 3
+    ) {
       continue;
     }
-    const differences = result.originMeanAbsoluteErrors.map((value, i) => reference.originMeanAbsoluteErrors[i] - value);
+    const differences = result.originMeanAbsoluteErrors.map(
+      (value, i) => reference.originMeanAbsoluteErrors[i] - value
+    );
     const k = differences.length;
     const mean = differences.reduce((sum, value) => sum + value, 0) / k;
     const variance = differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (k - 1);
@@ -174,7 +188,14 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
     // Backtest fits need room for the horizon after them; seasonal ones at least two cycles before it.
     backtests.set(
       candidate,
-      rollingOriginBacktest(gridValues, horizon, originCount, Math.max(candidate.minimumTraining, Math.floor(n / 2)), candidate.backtestRun(), series.observed)
+      rollingOriginBacktest(
+        gridValues,
+        horizon,
+        originCount,
+        Math.max(candidate.minimumTraining, Math.floor(n / 2)),
+        candidate.backtestRun(),
+        series.observed
+      )
     );
   }
   const chosen = chooseCandidate(candidates, backtests, params.model === 'auto');

@@ -6,7 +6,9 @@ import { stepErrorCorrelation } from './stepErrorCorrelation';
 describe('horizonCalibration', () => {
   it('widens later steps when the backtest errors grow with the horizon faster than the model says', () => {
     // 20 origins, 10 steps, model σ = 1 everywhere, actual errors ±(5 + h) alternating in sign.
-    const errorPaths = Array.from({ length: 20 }, (_, o) => Float64Array.from({ length: 10 }, (_, h) => (o % 2 === 0 ? 1 : -1) * (5 + h)));
+    const errorPaths = Array.from({ length: 20 }, (_, o) =>
+      Float64Array.from({ length: 10 }, (_, h) => (o % 2 === 0 ? 1 : -1) * (5 + h))
+    );
     const sdPaths = errorPaths.map(() => new Float64Array(10).fill(1));
     const factors = horizonCalibration(errorPaths, sdPaths, 10, 0.95)!;
     // The shape is exactly the line 5 + h, so every normalized error is 1 and the factor at step h is

@@ -40,5 +40,10 @@ export function linearTrend(trainingWindow: Float64Array, horizon: number): Mode
     point[h - 1] = regression.intercept + regression.slope * xNew;
     standardDeviation[h - 1] = s * Math.sqrt(1 + 1 / n + ((xNew - meanX) * (xNew - meanX)) / sxx);
   }
-  return { point, standardDeviation, fitted, description: `linear trend (slope ${regression.slope.toPrecision(3)}/step)` };
+  return {
+    point,
+    standardDeviation,
+    fitted,
+    description: `linear trend (slope ${regression.slope.toPrecision(3)}/step)`,
+  };
 }

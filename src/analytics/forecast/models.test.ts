@@ -40,7 +40,10 @@ describe('dampedHolt', () => {
     result.point.forEach((value) => expect(value).toBeCloseTo(7));
   });
   it('follows a clean trend for the first steps', () => {
-    const result = dampedHolt(Float64Array.from({ length: 30 }, (_, t) => 10 + 2 * t), 2);
+    const result = dampedHolt(
+      Float64Array.from({ length: 30 }, (_, t) => 10 + 2 * t),
+      2
+    );
     expect(result.point[0]).toBeCloseTo(70, 0);
     expect(result.standardDeviation[1]).toBeGreaterThanOrEqual(result.standardDeviation[0]);
   });
@@ -82,7 +85,10 @@ describe('seasonalAdjustment', () => {
   const pattern = (t: number) => 20 + day[t % 4] + week(t);
 
   it('recovers two additive seasonal profiles', () => {
-    const result = seasonalAdjustment(Float64Array.from({ length: 120 }, (_, t) => pattern(t)), [12, 4]);
+    const result = seasonalAdjustment(
+      Float64Array.from({ length: 120 }, (_, t) => pattern(t)),
+      [12, 4]
+    );
     expect(result.periods).toEqual([4, 12]);
     // Their sum is the pattern exactly, so the adjusted series is flat; how the 4- and 12-point
     // profiles share a 4-periodic part is not identifiable (4 divides 12), so each is only close.
@@ -93,10 +99,15 @@ describe('seasonalAdjustment', () => {
   it('keeps filled-in points out of the profiles', () => {
     // Six points missing and filled by a straight line, as regularizeSeries does.
     const times = Float64Array.from({ length: 120 }, (_, t) => t * 1000);
-    const series = regularizeSeries(Float64Array.from(times, (_, t) => (t >= 50 && t < 56 ? NaN : pattern(t))), times);
+    const series = regularizeSeries(
+      Float64Array.from(times, (_, t) => (t >= 50 && t < 56 ? NaN : pattern(t))),
+      times
+    );
     const worstAdjusted = (observed?: Uint8Array) => {
       const result = seasonalAdjustment(series.values, [4, 12], observed);
-      return Math.max(...Array.from(result.seasonallyAdjusted).map((value, t) => (series.observed[t] ? Math.abs(value - 20) : 0)));
+      return Math.max(
+        ...Array.from(result.seasonallyAdjusted).map((value, t) => (series.observed[t] ? Math.abs(value - 20) : 0))
+      );
     };
     // Counting the straight line as data bends the profiles by about 0.43; left out, about 0.10.
     expect(worstAdjusted(series.observed)).toBeLessThan(0.15);
@@ -111,7 +122,9 @@ describe('fillGapsSeasonally', () => {
     const raw = Float64Array.from(times, (_, t) => (t >= 200 && t < 230 ? NaN : truth(t)));
     const series = regularizeSeries(raw, times);
     // The linear fill misses the cycle by up to its amplitude…
-    expect(Math.max(...Array.from({ length: 30 }, (_, k) => Math.abs(series.values[200 + k] - truth(200 + k))))).toBeGreaterThan(15);
+    expect(
+      Math.max(...Array.from({ length: 30 }, (_, k) => Math.abs(series.values[200 + k] - truth(200 + k))))
+    ).toBeGreaterThan(15);
     // …the seasonal fill follows it.
     const filled = fillGapsSeasonally(series.values, series.observed, [24]);
     for (let t = 200; t < 230; t++) {

@@ -30,7 +30,9 @@ export function mstlForecast(
   const n = trainingWindow.length;
   const decomposition = seasonalAdjustment(trainingWindow, periods, observed);
   if (decomposition.periods.length === 0) {
-    throw new Error(`mstl requires at least two full seasons of one of the periods [${periods.join(', ')}] (got ${n} points)`);
+    throw new Error(
+      `mstl requires at least two full seasons of one of the periods [${periods.join(', ')}] (got ${n} points)`
+    );
   }
   const longest = decomposition.periods[decomposition.periods.length - 1];
   const adjustedForecast = levelPlusAr1(decomposition.seasonallyAdjusted, horizon, longest);

@@ -53,4 +53,3 @@ export function newestLevelStart(values: Float64Array, from: number, minimumSegm
   }
   return best;
 }
-

@@ -150,7 +150,8 @@ export function regularizeSeries(values: Float64Array, timestamps: Float64Array)
       const right = i < gridLength ? grid[i] : left;
       for (let j = previousIndex + 1; j < i; j++) {
         const fraction = (j - previousIndex) / (i - previousIndex);
-        grid[j] = previousIndex >= 0 && i < gridLength ? left + fraction * (right - left) : previousIndex >= 0 ? left : right;
+        grid[j] =
+          previousIndex >= 0 && i < gridLength ? left + fraction * (right - left) : previousIndex >= 0 ? left : right;
       }
     }
     previousIndex = i;
@@ -159,5 +160,14 @@ export function regularizeSeries(values: Float64Array, timestamps: Float64Array)
   for (let i = 0; i < gridLength; i++) {
     gridTimes[i] = start + i * stepMs;
   }
-  return { values: grid, timestamps: gridTimes, stepMs, counterOffset, observed, filledPoints, counterResets: resets.length, notices };
+  return {
+    values: grid,
+    timestamps: gridTimes,
+    stepMs,
+    counterOffset,
+    observed,
+    filledPoints,
+    counterResets: resets.length,
+    notices,
+  };
 }

@@ -78,7 +78,9 @@ describe('thresholdCrossing as a first-passage probability', () => {
   });
 
   it('gives the same answer for the same forecast', () => {
-    expect(thresholdCrossing(flatPath(50, 0.5), 2).probabilityWithinHorizon).toBe(thresholdCrossing(flatPath(50, 0.5), 2).probabilityWithinHorizon);
+    expect(thresholdCrossing(flatPath(50, 0.5), 2).probabilityWithinHorizon).toBe(
+      thresholdCrossing(flatPath(50, 0.5), 2).probabilityWithinHorizon
+    );
   });
 
   it('is near certain, close to the analytic time, for a noisy trend heading for the threshold', () => {

@@ -79,7 +79,13 @@ function normalCdf(z: number): number {
 }
 
 /** Time (ms after the last observation) at which `path` first reaches the threshold, or null. */
-function firstCrossing(path: Float64Array, timestamps: Float64Array, stepMs: number, threshold: number, sign: number): number | null {
+function firstCrossing(
+  path: Float64Array,
+  timestamps: Float64Array,
+  stepMs: number,
+  threshold: number,
+  sign: number
+): number | null {
   const start = timestamps[0] - stepMs;
   for (let h = 0; h < path.length; h++) {
     if (sign * (path[h] - threshold) >= 0) {
@@ -126,7 +132,11 @@ function uniformGenerator(seed: number): () => number {
  * const result = forecast(diskUsedPercent, timestamps, { model: 'auto', horizon: 7 * 24, level: 0.95 });
  * thresholdCrossing(result, 90, 'above') // → { expectedTimeToCrossMs: 274e6, probabilityWithinHorizon: 0.8, ... }
  */
-export function thresholdCrossing(result: ForecastPath, threshold: number, direction: 'above' | 'below' = 'above'): ThresholdCrossing {
+export function thresholdCrossing(
+  result: ForecastPath,
+  threshold: number,
+  direction: 'above' | 'below' = 'above'
+): ThresholdCrossing {
   if (!Number.isFinite(threshold)) {
     throw new Error(`threshold must be a finite number, got ${threshold}`);
   }
@@ -157,12 +167,22 @@ export function thresholdCrossing(result: ForecastPath, threshold: number, direc
   const expectedTimeToCrossMs = firstCrossing(result.point, result.timestamps, result.stepMs, threshold, sign);
   const base = {
     expectedTimeToCrossMs,
-    earliestTimeToCrossMs: firstCrossing(sign > 0 ? result.upper : result.lower, result.timestamps, result.stepMs, threshold, sign),
+    earliestTimeToCrossMs: firstCrossing(
+      sign > 0 ? result.upper : result.lower,
+      result.timestamps,
+      result.stepMs,
+      threshold,
+      sign
+    ),
   };
   const rho = Number.isFinite(result.errorCorrelation) ? Math.max(-1, Math.min(1, result.errorCorrelation!)) : 1;
   if (horizon === 0 || largest < NEGLIGIBLE || largest > 1 - NEGLIGIBLE || rho >= 1) {
     const likely = largest >= 0.5;
-    return { ...base, probabilityWithinHorizon: largest, medianTimeToCrossMs: likely ? expectedTimeToCrossMs ?? base.earliestTimeToCrossMs : null };
+    return {
+      ...base,
+      probabilityWithinHorizon: largest,
+      medianTimeToCrossMs: likely ? (expectedTimeToCrossMs ?? base.earliestTimeToCrossMs) : null,
+    };
   }
   const blockRho = rho ** k;
   const innovation = Math.sqrt(1 - blockRho * blockRho);
