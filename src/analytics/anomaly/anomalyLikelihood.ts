@@ -3,6 +3,8 @@ import { QuantumEstimate } from '../stats/quantumEstimate';
 /** History length from which its mean and σ are refreshed only every `MOMENT_STRIDE` points. */
 const STALE_FROM = 1024;
 const MOMENT_STRIDE = 16;
+/** A z above this is recomputed against fresh moments (so strided moments never change a high score). */
+const FRESH_ABOVE = 0.5;
 
 /**
  * Anomaly likelihood: turns a stream of raw anomaly scores into a calibrated tail probability.
@@ -15,8 +17,8 @@ const MOMENT_STRIDE = 16;
  * evaluate the normal tail Q(z) once. It adapts to each
  * series' own noise level: a series whose raw scores are always high is not always anomalous.
  * O(1) per point (running sums over ring buffers; once the history holds ≥ 1024 short means, its mean
- * and σ are refreshed every 16 points, which moves z by far less than its noise), O(longWindow)
- * memory. NaN raw scores are skipped.
+ * and σ are refreshed every 16 points, and at once whenever z exceeds 0.5, so a score that matters is
+ * always exact), O(longWindow) memory. NaN raw scores are skipped.
  *
  * σ has floors: max(0.05·μ, 1e-3), so a perfectly quiet history does not make every blip "infinitely"
  * unlikely, and, with `quantumFloor` = c > 0, c·q/shortWindow where q is the resolution of the raw
@@ -101,7 +103,13 @@ export class AnomalyLikelihood {
     if (count < STALE_FROM || ++this.sinceMoments >= MOMENT_STRIDE) {
       this.moments();
     }
-    this.z = count >= 2 ? (mean - this.mu) * this.inverseSigma : NaN;
+    let z = count >= 2 ? (mean - this.mu) * this.inverseSigma : NaN;
+    if (z > FRESH_ABOVE && this.sinceMoments > 0) {
+      // Where the score could matter, judge against the exact history of this very point.
+      this.moments();
+      z = (mean - this.mu) * this.inverseSigma;
+    }
+    this.z = z;
     head = this.longHead;
     if (count === l.length) {
       const leaving = l[head];

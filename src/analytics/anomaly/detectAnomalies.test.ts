@@ -98,6 +98,71 @@ describe('detectAnomalies', () => {
     expect(changed.score[300]).toBeGreaterThan(0.9);
   });
 
+  describe('quantised data (ratios of small counts)', () => {
+    // A 5xx ratio at low traffic: about five errors in 1,500 requests, give or take one, so the value
+    // sits on one grid level most of the time (MAD = 0) and moves by one quantum (1/1500) now and
+    // then; 20 minutes of a real error burst (30 errors) near the end.
+    const n = 2 * 1440;
+    const burst = n - 100;
+    const rq = noise(1);
+    const values = Float64Array.from({ length: n }, (_, i) => {
+      const u = rq() + 0.5;
+      const errors = i >= burst && i < burst + 20 ? 30 : u < 0.15 ? 4 : u > 0.85 ? 6 : 5;
+      return errors / 1500;
+    });
+    const ts = Float64Array.from({ length: n }, (_, i) => 1.7e12 + i * 60_000);
+
+    it.each(['auto', 'rolling', 'seasonal', 'changepoint'] as const)(
+      '%s: one-quantum steps stay inside the band and a real burst still scores high',
+      (detector) => {
+        const result = detectAnomalies(values, ts, { detector, warmup: 720 });
+        let outside = 0;
+        for (let i = 720; i < burst; i++) {
+          outside += result.anomalous[i] !== 0 ? 1 : 0;
+        }
+        expect(outside).toBe(0);
+        expect(Math.max(...result.score.subarray(burst, burst + 4))).toBeGreaterThan(0.9);
+        expect(result.anomalous[burst]).toBe(1);
+      }
+    );
+
+    it('does not sit at a high score on the quantisation noise', () => {
+      const noiseEnd = burst;
+      for (const detector of ['auto', 'rolling', 'seasonal'] as const) {
+        const { score } = detectAnomalies(values, ts, { detector, warmup: 720 });
+        let high = 0;
+        let run = 0;
+        let longest = 0;
+        for (let i = 720; i < noiseEnd; i++) {
+          run = score[i] > 0.9 ? run + 1 : 0;
+          high += score[i] > 0.9 ? 1 : 0;
+          longest = Math.max(longest, run);
+        }
+        // The false alarm this guards against: score 1 for ~20 minutes while the ratio was normal.
+        expect(high).toBeLessThan((noiseEnd - 720) / 200);
+        expect(longest).toBeLessThan(10);
+      }
+    });
+  });
+
+  it('falls back to the rolling view when a gap leaves the seasonal one without history', () => {
+    const n = 48 * 12;
+    const rs = noise(8);
+    const values = Float64Array.from({ length: n }, (_, i) => 100 + 40 * Math.sin((2 * Math.PI * i) / 48) + rs());
+    const ts = times(n);
+    // 4 days (more than the three cycles the seasonal view looks back over) missing after row 400.
+    for (let i = 400; i < n; i++) {
+      ts[i] += 4 * 48 * STEP;
+    }
+    values[560] += 60;
+    const result = detectAnomalies(values, ts, { warmup: 150 });
+    expect(result.notices.join(' ')).toContain('period of 48');
+    // Right after the gap the expected value is the rolling median of the last known values.
+    expect(Number.isFinite(result.expected[401])).toBe(true);
+    expect(result.anomalous[560]).toBe(1);
+    expect(argmax(result.score, 420)).toBe(560);
+  });
+
   it('gives no score during warm-up and says so', () => {
     const result = detectAnomalies(flatNoise.subarray(0, 50), times(50), { warmup: 100 });
     expect(result.warmup).toBe(50);

@@ -79,12 +79,7 @@ export class LevelShift implements BaselineComponent {
     scale = relative > scale ? relative : scale;
     scale = scale > 1e-12 ? scale : 1e-12;
     this.scale = scale;
-    // Continuity correction: on a grid of spacing q the median of five is a grid value, so a distance
-    // to the (continuous) reference level below q/2 carries no evidence of a shift.
-    let deviation = median5(r[0], r[1], r[2], r[3], r[4]) - expected;
-    const half = 0.5 * quantum;
-    deviation = deviation > half ? deviation - half : deviation < -half ? deviation + half : 0;
-    const z = deviation / scale;
+    const z = (median5(r[0], r[1], r[2], r[3], r[4]) - expected) / scale;
     this.z = z;
     this.surprise = z < 0 ? -z : z;
   }
