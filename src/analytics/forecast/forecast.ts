@@ -184,15 +184,18 @@ export function forecast(values: Float64Array, timestamps: Float64Array, params:
   }
   const originCount = params.backtestOrigins ?? 7;
   const backtests = new Map<ModelCandidate, BacktestResult>();
+  // Backtest origins lie in the second half of the window (every candidate scored on the same origins,
+  // every backtest fit at least half as long as the final one), or at the latest possible origin when
+  // the horizon is longer than half the window; seasonal fits also need two cycles before them.
+  const earliestOrigin = Math.min(Math.floor(n / 2), n - horizon);
   for (const candidate of candidates) {
-    // Backtest fits need room for the horizon after them; seasonal ones at least two cycles before it.
     backtests.set(
       candidate,
       rollingOriginBacktest(
         gridValues,
         horizon,
         originCount,
-        Math.max(candidate.minimumTraining, Math.floor(n / 2)),
+        Math.max(candidate.minimumTraining, earliestOrigin),
         candidate.backtestRun(),
         series.observed
       )
