@@ -13,7 +13,9 @@ const RECENT = 5;
  * reference lags the recent median). A single spike cannot move a median of 5, so this component fires on sustained
  * shifts only, three points after they start — the robust analogue of a two-sample location test on
  * adjacent windows (Basseville & Nikiforov, "Detection of Abrupt Changes", 1993, §2; Hampel 1974).
- * Expected value and band describe the reference level. O(1) per point and memory.
+ * The scale is at least the data's quantum (`QuantumEstimate`), so on counts a one-step move of the
+ * median is not an extreme event. Expected value and band describe the reference level. O(1) per
+ * point and memory.
  */
 export class LevelShift implements BaselineComponent {
   expected = NaN;

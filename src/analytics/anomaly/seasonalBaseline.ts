@@ -22,7 +22,10 @@ const RESIDUAL_WINDOW = 256;
  * that period's residuals (`RobustEwma`, centre of mass of 256 points; a windowed MAD in O(1)). With several periods, the one whose residual scale is smallest (the best-fitting cycle)
  * gives the expected value, so a weekday/weekend difference is explained by the week when a day
  * cannot. Until one full cycle is stored the component has no opinion (NaN).
- * O(#periods) per point; memory 3 · max(period) + O(1), independent of the series length.
+ * The scale is at least the data's quantum (`QuantumEstimate`). The median of the nine is read from
+ * sorted triples cached per slot (Paeth's median-of-9 network after its row sorts), so a point costs
+ * two medians of three per period. O(#periods) per point; memory 6 · max(period) + O(1), independent
+ * of the series length.
  */
 export class SeasonalBaseline implements BaselineComponent {
   expected = NaN;
