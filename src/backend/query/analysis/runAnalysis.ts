@@ -118,7 +118,12 @@ async function runTasks(pool: WorkerPool, tasks: AnalysisTask[], pointsPerTask: 
   const groups = new Map<number | undefined, number[]>();
   tasks.forEach((task, index) => {
     const slot = task.kind === 'anomaly' && task.stateKey !== undefined ? stringHash(task.stateKey) % pool.slotCount : undefined;
-    groups.set(slot, [...(groups.get(slot) ?? []), index]);
+    const group = groups.get(slot);
+    if (group === undefined) {
+      groups.set(slot, [index]);
+    } else {
+      group.push(index);
+    }
   });
   const outputs: AnalysisOutput[] = new Array(tasks.length);
   const batches: Array<Promise<void>> = [];
