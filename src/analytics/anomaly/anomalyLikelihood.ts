@@ -4,7 +4,7 @@ import { QuantumEstimate } from '../stats/quantumEstimate';
 const STALE_FROM = 1024;
 const MOMENT_STRIDE = 16;
 /** A z above this is recomputed against fresh moments (so strided moments never change a high score). */
-const FRESH_ABOVE = 0.5;
+const FRESH_ABOVE = 2;
 
 /**
  * Anomaly likelihood: turns a stream of raw anomaly scores into a calibrated tail probability.
@@ -17,7 +17,7 @@ const FRESH_ABOVE = 0.5;
  * evaluate the normal tail Q(z) once. It adapts to each
  * series' own noise level: a series whose raw scores are always high is not always anomalous.
  * O(1) per point (running sums over ring buffers; once the history holds ≥ 1024 short means, its mean
- * and σ are refreshed every 16 points, and at once whenever z exceeds 0.5, so a score that matters is
+ * and σ are refreshed every 16 points, and at once whenever z exceeds 2, so a score that matters is
  * always exact), O(longWindow) memory. NaN raw scores are skipped.
  *
  * σ has floors: max(0.05·μ, 1e-3), so a perfectly quiet history does not make every blip "infinitely"
@@ -81,7 +81,7 @@ export class AnomalyLikelihood {
       return;
     }
     if (this.quantumFloor > 0) {
-      this.resolution.observe(raw);
+      this.resolution.observeAt(values, index);
     }
     const s = this.shortValues;
     let head = this.shortHead;

@@ -4,6 +4,7 @@ import { tailSurprisal } from '../stats/tailSurprisal';
 import { upperTailSurprisal } from '../stats/upperTailSurprisal';
 import { AnomalyLikelihood } from './anomalyLikelihood';
 import { ContextNovelty } from './contextNovelty';
+import { QuantumEstimate } from '../stats/quantumEstimate';
 import { LevelShift } from './levelShift';
 import { RollingBaseline } from './rollingBaseline';
 import { SeasonalBaseline } from './seasonalBaseline';
@@ -60,6 +61,8 @@ class Detector implements StreamingDetector {
   /** Novelty moves in steps of 1/order: one new context order is at most a 2σ move of its short mean. */
   private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW, 0.5);
   private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
+  /** The data's quantum, learnt once per point and shared by the views' scale floors. */
+  private readonly resolution = new QuantumEstimate();
   /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
   private readonly raws = new Float64Array(4);
   /** Tuning read once (the benchmark sets it before creating detectors). */
@@ -104,12 +107,15 @@ class Detector implements StreamingDetector {
     this.refractory = Math.max(1, Math.round(TUNING.refractoryOfWarmup * this.warmup));
     this.seasonality = this.name === 'rolling' || this.name === 'changepoint' ? 'none' : (params.seasonality ?? 'auto');
     this.rolling =
-      this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal' ? new RollingBaseline(window) : null;
+      this.name === 'auto' || this.name === 'rolling' || this.name === 'seasonal'
+        ? new RollingBaseline(window, this.resolution)
+        : null;
     this.seasonalJudges = this.name === 'auto' || this.name === 'seasonal';
-    this.levelShift = this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window) : null;
+    this.levelShift =
+      this.name === 'auto' || this.name === 'changepoint' ? new LevelShift(2 * window, this.resolution) : null;
     this.context = this.name === 'auto' ? new ContextNovelty(TUNING.contextLevels, TUNING.contextOrder) : null;
     if (Array.isArray(this.seasonality)) {
-      this.seasonal = new SeasonalBaseline(this.seasonality);
+      this.seasonal = new SeasonalBaseline(this.seasonality, this.resolution);
     } else if (this.seasonality === 'auto') {
       this.periodBuffer = new Float64Array(Math.max(PERIOD_BUFFER, this.warmup));
       this.nextPeriodCheck = this.warmup;
@@ -177,6 +183,7 @@ class Detector implements StreamingDetector {
     if (levelShift !== null) {
       levelShift.observe(value);
     }
+    this.resolution.observe(value); // after the views: they judged this point with the quantum before it
     if (this.periodBuffer !== null) {
       this.appendForPeriods(value);
     }
@@ -293,6 +300,7 @@ class Detector implements StreamingDetector {
   /** Record `missing` points lost in a timestamp gap (seasonal phases stay aligned). */
   private skip(missing: number): void {
     this.gapPoints += missing;
+    this.resolution.observe(NaN); // no step is measured across a gap
     this.rolling?.skip(missing);
     this.levelShift?.skip(missing);
     this.seasonal?.skip(missing);
@@ -368,7 +376,7 @@ class Detector implements StreamingDetector {
     if (periods.length === 0 || periods.join(',') === current.join(',')) {
       return;
     }
-    const seasonal = new SeasonalBaseline(periods);
+    const seasonal = new SeasonalBaseline(periods, this.resolution);
     const likelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
     for (let i = 0; i < history.length; i++) {
       seasonal.observe(history[i]);

@@ -30,9 +30,13 @@ export class LevelShift implements BaselineComponent {
   private meanAbsStep = 0;
   private lastValue = NaN;
   private steps = 0;
-  private readonly resolution = new QuantumEstimate();
+  /** The data's quantum; shared with (and updated by) the detector when it passes one in. */
+  private readonly resolution: QuantumEstimate;
+  private readonly ownsResolution: boolean;
 
-  constructor(window: number) {
+  constructor(window: number, resolution?: QuantumEstimate) {
+    this.resolution = resolution ?? new QuantumEstimate();
+    this.ownsResolution = resolution === undefined;
     this.reference = new RobustEwma(2 / (window + 1));
     this.minReference = Math.min(window, 16);
   }
@@ -60,7 +64,9 @@ export class LevelShift implements BaselineComponent {
         this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
     }
     this.lastValue = value;
-    this.resolution.observe(value);
+    if (this.ownsResolution) {
+      this.resolution.observe(value);
+    }
 
     const reference = this.reference;
     if (reference.n < this.minReference || this.recentCount < RECENT) {

@@ -40,9 +40,13 @@ export class RollingBaseline implements BaselineComponent {
   private lastValue = NaN;
   private meanAbsStep = 0;
   private steps = 0;
-  private readonly resolution = new QuantumEstimate();
+  /** The data's quantum; shared with (and updated by) the detector when it passes one in. */
+  private readonly resolution: QuantumEstimate;
+  private readonly ownsResolution: boolean;
 
-  constructor(window: number) {
+  constructor(window: number, resolution?: QuantumEstimate) {
+    this.resolution = resolution ?? new QuantumEstimate();
+    this.ownsResolution = resolution === undefined;
     const block = Math.max(1, Math.round(window / 2));
     const capacity = Math.max(block, Math.round(window / block) * block);
     this.window = new BlockSortedWindow(capacity, block);
@@ -73,7 +77,9 @@ export class RollingBaseline implements BaselineComponent {
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
-      this.resolution.observe(value);
+      if (this.ownsResolution) {
+        this.resolution.observe(value);
+      }
       const magnitude = 1e-9 * (value < 0 ? -value : value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       if (this.window.push(value)) {
@@ -100,7 +106,9 @@ export class RollingBaseline implements BaselineComponent {
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
       this.lastValue = value;
-      this.resolution.observe(value);
+      if (this.ownsResolution) {
+        this.resolution.observe(value);
+      }
       const magnitude = 1e-9 * (value < 0 ? -value : value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       this.window.record(value);

@@ -44,11 +44,15 @@ export class SeasonalBaseline implements BaselineComponent {
    */
   private readonly triples: Float64Array;
   private readonly predictions: Float64Array;
-  private readonly resolution = new QuantumEstimate();
+  /** The data's quantum; shared with (and updated by) the detector when it passes one in. */
+  private readonly resolution: QuantumEstimate;
+  private readonly ownsResolution: boolean;
   /** The residual being learnt (passed by array so the number is not boxed per call). */
   private readonly residual = new Float64Array(1);
 
-  constructor(periods: number[]) {
+  constructor(periods: number[], resolution?: QuantumEstimate) {
+    this.resolution = resolution ?? new QuantumEstimate();
+    this.ownsResolution = resolution === undefined;
     this.periods = periods.filter((p) => Number.isInteger(p) && p >= 2);
     const longest = this.periods.length ? Math.max(...this.periods) : 2;
     this.history = new Float64Array(CYCLES * longest + 2).fill(NaN);
@@ -105,7 +109,9 @@ export class SeasonalBaseline implements BaselineComponent {
       this.z = NaN;
       this.surprise = NaN;
     }
-    this.resolution.observe(value);
+    if (this.ownsResolution) {
+      this.resolution.observe(value);
+    }
     this.store(value);
   }
 
