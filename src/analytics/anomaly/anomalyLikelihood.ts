@@ -1,5 +1,3 @@
-import { QuantumEstimate } from '../stats/quantumEstimate';
-
 /** History length from which its mean and σ are refreshed only every `MOMENT_STRIDE` points. */
 const STALE_FROM = 1024;
 const MOMENT_STRIDE = 16;
@@ -21,10 +19,9 @@ const FRESH_ABOVE = 2;
  * always exact), O(longWindow) memory. NaN raw scores are skipped.
  *
  * σ has floors: max(0.05·μ, 1e-3), so a perfectly quiet history does not make every blip "infinitely"
- * unlikely, and, with `quantumFloor` = c > 0, c·q/shortWindow where q is the resolution of the raw
- * scores (`QuantumEstimate`): for raw scores that move in steps (the fraction of new contexts of the
- * context view) the smallest possible move of the short mean, q/shortWindow, is then at most a 1/c-σ
- * event instead of an unbounded one.
+ * unlikely, and `minSigma` (default 0): for raw scores that move in steps q (the fraction of new
+ * contexts of the context view moves in steps of 1/order) a floor of q/(2·shortWindow) makes the
+ * smallest possible move of the short mean at most a 2σ event instead of an unbounded one.
  *
  * @example
  * const l = new AnomalyLikelihood(8, 8640);
@@ -44,8 +41,7 @@ export class AnomalyLikelihood {
   private sinceMoments = 0;
   private readonly scratch = new Float64Array(1);
   private readonly inverseShort: number;
-  private readonly resolution = new QuantumEstimate();
-  private readonly quantumFloor: number;
+  private readonly minSigma: number;
   private mu = NaN;
   private inverseSigma = NaN;
   /** Standardised short-term mean of the last update: large means unusual (NaN while unknown). */
@@ -53,8 +49,8 @@ export class AnomalyLikelihood {
   /** Short-term mean of the last update (NaN before any raw score). */
   shortMean = NaN;
 
-  constructor(shortWindow: number, longWindow: number, quantumFloor = 0) {
-    this.quantumFloor = quantumFloor;
+  constructor(shortWindow: number, longWindow: number, minSigma = 0) {
+    this.minSigma = minSigma;
     this.shortValues = new Float64Array(shortWindow);
     this.inverseShort = 1 / shortWindow;
     this.longValues = new Float64Array(longWindow);
@@ -79,9 +75,6 @@ export class AnomalyLikelihood {
     if (!(raw - raw === 0)) {
       this.z = NaN;
       return;
-    }
-    if (this.quantumFloor > 0) {
-      this.resolution.observeAt(values, index);
     }
     const s = this.shortValues;
     let head = this.shortHead;
@@ -136,9 +129,8 @@ export class AnomalyLikelihood {
     }
     const mu = this.longSum / n;
     const variance = this.longSumSq / n - mu * mu;
-    // Floors (see the class comment): quiet history, and the resolution of the raw scores.
-    const quantumFloor = this.quantumFloor * this.resolution.quantum * this.inverseShort;
-    const sigma = Math.max(Math.sqrt(variance > 0 ? variance : 0), 0.05 * mu, 1e-3, quantumFloor);
+    // Floors (see the class comment): quiet history, and the steps of the raw scores.
+    const sigma = Math.max(Math.sqrt(variance > 0 ? variance : 0), 0.05 * mu, 1e-3, this.minSigma);
     this.mu = mu;
     this.inverseSigma = 1 / sigma;
   }

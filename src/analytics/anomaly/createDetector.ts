@@ -59,7 +59,11 @@ class Detector implements StreamingDetector {
   private readonly rollingLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   private readonly levelLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   /** Novelty moves in steps of 1/order: one new context order is at most a 2σ move of its short mean. */
-  private readonly contextLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW, 0.5);
+  private readonly contextLikelihood = new AnomalyLikelihood(
+    TUNING.shortWindow,
+    LONG_WINDOW,
+    1 / (2 * TUNING.contextOrder * TUNING.shortWindow)
+  );
   private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   /** The data's quantum, learnt once per point and shared by the views' scale floors. */
   private readonly resolution = new QuantumEstimate();

@@ -46,9 +46,4 @@ export class QuantumEstimate {
       this.quantum = grown < step ? grown : step;
     }
   }
-
-  /** Same as `observe(values[index])`, for callers holding the number in an array (no boxing in V8). */
-  observeAt(values: Float64Array, index: number): void {
-    this.observe(values[index]);
-  }
 }
