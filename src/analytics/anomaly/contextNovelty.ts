@@ -34,6 +34,8 @@ export class ContextNovelty {
   private warmup: number[] | null = [];
   private lo = NaN;
   private width = NaN;
+  /** Levels per unit of value (1 / width). */
+  private inverseWidth = NaN;
 
   constructor(levels = 12, maxOrder = 6, tableBits = 16) {
     this.levels = levels;
@@ -80,6 +82,7 @@ export class ContextNovelty {
     const span = hi - lo > 0 ? hi - lo : Math.max(Math.abs(lo) * 1e-3, 1e-9);
     this.lo = lo;
     this.width = span / this.levels;
+    this.inverseWidth = this.levels / span;
     for (let i = 0; i < values.length; i++) {
       this.observe(values[i]);
       novelty[i] = this.novelty;
@@ -103,7 +106,7 @@ export class ContextNovelty {
       this.novelty = NaN;
       return;
     }
-    let level = Math.floor((value - this.lo) / this.width);
+    let level = Math.floor((value - this.lo) * this.inverseWidth);
     const L = this.levels;
     level = level < -L ? -L : level >= 2 * L ? 2 * L - 1 : level;
     // Shift the recent levels (newest first).

@@ -65,9 +65,41 @@ export class SeasonalBaseline implements BaselineComponent {
     let bestScale = Infinity;
     let bestExpected = NaN;
     const periods = this.periods;
+    const size = this.history.length;
+    const t = this.triples;
     for (let j = 0; j < periods.length; j++) {
-      this.predict(periods[j], j);
-      const prediction = this.predictions[j];
+      const period = periods[j];
+      let prediction = NaN;
+      let fast = false;
+      if (this.stored > CYCLES * period) {
+        // Common case, all three triples complete: with the triples sorted (rows of a 3×3 grid), the
+        // median of the nine is the median of (largest low, median of mids, smallest high) — Paeth's
+        // median-of-9 network after its row sorts, exactly the 5th smallest of the nine.
+        let a = this.head - period;
+        let b = a - period;
+        let c = b - period;
+        a = 3 * (a < 0 ? a + size : a);
+        b = 3 * (b < 0 ? b + size : b);
+        c = 3 * (c < 0 ? c + size : c);
+        const ma = t[a + 1];
+        const mb = t[b + 1];
+        const mc = t[c + 1];
+        if (ma === ma && mb === mb && mc === mc) {
+          let lo = t[a];
+          lo = t[b] > lo ? t[b] : lo;
+          lo = t[c] > lo ? t[c] : lo;
+          let hi = t[a + 2];
+          hi = t[b + 2] < hi ? t[b + 2] : hi;
+          hi = t[c + 2] < hi ? t[c + 2] : hi;
+          prediction = median3(lo, median3(ma, mb, mc), hi);
+          fast = true;
+        }
+      }
+      if (!fast) {
+        this.predictFromNeighbours(period, j);
+        prediction = this.predictions[j];
+      }
+      this.predictions[j] = prediction;
       const residuals = this.residuals[j];
       if (prediction === prediction && residuals.n >= 16) {
         const scale = residuals.scale;
@@ -168,37 +200,12 @@ export class SeasonalBaseline implements BaselineComponent {
   }
 
   /**
-   * `predictions[j]` = median of the same-phase neighbours over the last cycles (NaN when fewer than 2
-   * are known). Written to a typed array rather than returned, so no boxed double per call.
+   * `predictions[j]` = median of the finite same-phase neighbours over the last cycles (NaN when
+   * fewer than 2 are known): the general case, after gaps and while fewer than three cycles are
+   * stored. Written to a typed array rather than returned, so no boxed double per call.
    */
-  private predict(period: number, j: number): void {
+  private predictFromNeighbours(period: number, j: number): void {
     const size = this.history.length;
-    if (this.stored > CYCLES * period) {
-      // Common case, all three triples complete: with the triples sorted (rows of a 3×3 grid), the
-      // median of the nine is the median of (largest low, median of mids, smallest high) — Paeth's
-      // median-of-9 network after its row sorts, exactly the 5th smallest of the nine.
-      let a = this.head - period;
-      let b = a - period;
-      let c = b - period;
-      a = 3 * (a < 0 ? a + size : a);
-      b = 3 * (b < 0 ? b + size : b);
-      c = 3 * (c < 0 ? c + size : c);
-      const t = this.triples;
-      const ma = t[a + 1];
-      const mb = t[b + 1];
-      const mc = t[c + 1];
-      if (ma === ma && mb === mb && mc === mc) {
-        let lo = t[a];
-        lo = t[b] > lo ? t[b] : lo;
-        lo = t[c] > lo ? t[c] : lo;
-        let hi = t[a + 2];
-        hi = t[b + 2] < hi ? t[b + 2] : hi;
-        hi = t[c + 2] < hi ? t[c + 2] : hi;
-        const mid = median3(ma, mb, mc);
-        this.predictions[j] = median3(lo, mid, hi);
-        return;
-      }
-    }
     let m = 0;
     for (let k = 1; k <= CYCLES; k++) {
       const back = k * period;
