@@ -43,8 +43,8 @@ export class SeasonalBaseline implements BaselineComponent {
   private readonly resolution: QuantumEstimate;
   private readonly ownsResolution: boolean;
   /**
-   * Scratch slots for branch-free selects: after \`pick[i] = x; pick[i + 1] = y\`, \`pick[i + +(cond)]\` is
-   * \`cond ? y : x\` as a load from a computed address. On noisy data the comparisons of a median are
+   * Scratch slots for branch-free selects: after `pick[i] = x; pick[i + 1] = y`, `pick[i + +(cond)]` is
+   * `cond ? y : x` as a load from a computed address. On noisy data the comparisons of a median are
    * coin flips, and a mispredicted branch costs more than the two stores and a load (measured: the
    * seasonal view went from ~85 to ~55 ns per point).
    */
