@@ -59,7 +59,7 @@ export class LevelShift implements BaselineComponent {
     this.recentHead = head + 1 === RECENT ? 0 : head + 1;
     const last = this.lastValue;
     if (last === last) {
-      const step = value > last ? value - last : last - value;
+      const step = Math.abs(value - last);
       this.meanAbsStep +=
         this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
     }
@@ -89,7 +89,7 @@ export class LevelShift implements BaselineComponent {
     this.scale = scale;
     const z = (median5(r[0], r[1], r[2], r[3], r[4]) - expected) / scale;
     this.z = z;
-    this.surprise = z < 0 ? -z : z;
+    this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
   }
 
   skip(_count: number): void {

@@ -64,7 +64,7 @@ export class RollingBaseline implements BaselineComponent {
       if (scale > 0) {
         const z = (value - this.expected) / scale;
         this.z = z;
-        this.surprise = z < 0 ? -z : z;
+        this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
       } else {
         this.z = NaN;
         this.surprise = NaN;
@@ -72,7 +72,7 @@ export class RollingBaseline implements BaselineComponent {
       // …then learn it.
       const last = this.lastValue;
       if (last === last) {
-        const step = value > last ? value - last : last - value;
+        const step = Math.abs(value - last);
         this.meanAbsStep +=
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }
@@ -101,7 +101,7 @@ export class RollingBaseline implements BaselineComponent {
     if (value - value === 0) {
       const last = this.lastValue;
       if (last === last) {
-        const step = value > last ? value - last : last - value;
+        const step = Math.abs(value - last);
         this.meanAbsStep +=
           this.steps < 1000 ? (step - this.meanAbsStep) / ++this.steps : (step - this.meanAbsStep) * 0.001;
       }

@@ -165,7 +165,7 @@ export class SeasonalBaseline implements BaselineComponent {
       if (this.scale > 0) {
         const z = (value - this.expected) / this.scale;
         this.z = z;
-        this.surprise = z < 0 ? -z : z;
+        this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
       } else {
         this.z = NaN;
         this.surprise = NaN;

@@ -33,7 +33,7 @@ export class QuantumEstimate {
     if (!(x - x === 0) || !(last - last === 0)) {
       return;
     }
-    const step = x > last ? x - last : last - x;
+    const step = Math.abs(x - last); // branch-free: a sign test on noise is a coin flip
     const magnitude = x < 0 ? -x : x;
     if (!(step > 1e-9 * magnitude)) {
       return;

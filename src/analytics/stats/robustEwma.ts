@@ -56,7 +56,7 @@ export class RobustEwma {
       return;
     }
     const e = x - this.level;
-    const ae = e < 0 ? -e : e;
+    const ae = Math.abs(e); // branch-free: a sign test on noise is a coin flip
     const sigma = this.scale;
     let a = this.alpha;
     let b = this.beta;
