@@ -1,6 +1,5 @@
 import { detectPeriods } from '../seasonality/detectPeriods';
 import { createRollingQuantile } from '../stats/rollingQuantile';
-import { tailSurprisal } from '../stats/tailSurprisal';
 import { upperTailSurprisal } from '../stats/upperTailSurprisal';
 import { AnomalyLikelihood } from './anomalyLikelihood';
 import { ContextNovelty } from './contextNovelty';
@@ -210,7 +209,7 @@ class Detector implements StreamingDetector {
       // With a cycle, a rolling median mistakes the daily swing for anomalies: the seasonal view is
       // trusted whenever it can judge.
       const likelihood = this.seasonalLikelihood;
-      raws[0] = tailSurprisal(seasonal.surprise);
+      raws[0] = seasonal.surprisal;
       likelihood.updateAt(raws, 0);
       const z = likelihood.z;
       if (z === z) {
@@ -219,12 +218,12 @@ class Detector implements StreamingDetector {
       }
     } else {
       if (seasonal !== null) {
-        raws[0] = tailSurprisal(seasonal.surprise);
+        raws[0] = seasonal.surprisal;
         this.seasonalLikelihood.updateAt(raws, 0);
       }
       if (rolling !== null) {
         const likelihood = this.rollingLikelihood;
-        raws[1] = tailSurprisal(rolling.surprise);
+        raws[1] = rolling.surprisal;
         likelihood.updateAt(raws, 1);
         const z = likelihood.z;
         if (z === z) {
@@ -235,7 +234,7 @@ class Detector implements StreamingDetector {
     }
     if (levelShift !== null) {
       const likelihood = this.levelLikelihood;
-      raws[2] = tailSurprisal(levelShift.surprise);
+      raws[2] = levelShift.surprisal;
       likelihood.updateAt(raws, 2);
       const z = likelihood.z;
       if (z === z) {
@@ -384,7 +383,7 @@ class Detector implements StreamingDetector {
     const likelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
     for (let i = 0; i < history.length; i++) {
       seasonal.observe(history[i]);
-      likelihood.update(tailSurprisal(seasonal.surprise));
+      likelihood.update(seasonal.surprisal);
     }
     this.seasonal = seasonal;
     this.seasonalLikelihood = likelihood;

@@ -1,6 +1,7 @@
 import { median5 } from '../stats/median5';
 import { QuantumEstimate } from '../stats/quantumEstimate';
 import { RobustEwma } from '../stats/robustEwma';
+import { tailSurprisal } from '../stats/tailSurprisal';
 import type { BaselineComponent } from './types';
 
 /** Recent points whose median is compared with the reference. */
@@ -21,6 +22,7 @@ export class LevelShift implements BaselineComponent {
   expected = NaN;
   scale = NaN;
   surprise = NaN;
+  surprisal = NaN;
   z = NaN;
   private readonly reference: RobustEwma;
   private readonly recent = new Float64Array(RECENT);
@@ -45,6 +47,7 @@ export class LevelShift implements BaselineComponent {
     if (!(value - value === 0)) {
       this.z = NaN;
       this.surprise = NaN;
+      this.surprisal = NaN;
       return;
     }
     // The oldest recent value moves into the reference window.
@@ -74,6 +77,7 @@ export class LevelShift implements BaselineComponent {
       this.scale = NaN;
       this.z = NaN;
       this.surprise = NaN;
+      this.surprisal = NaN;
       return;
     }
     const expected = reference.level;
@@ -90,6 +94,7 @@ export class LevelShift implements BaselineComponent {
     const z = (median5(r[0], r[1], r[2], r[3], r[4]) - expected) / scale;
     this.z = z;
     this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
+    this.surprisal = tailSurprisal(this.surprise);
   }
 
   skip(_count: number): void {

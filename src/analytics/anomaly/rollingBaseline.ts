@@ -1,6 +1,7 @@
 import { BlockSortedWindow } from '../stats/blockSortedWindow';
 import { QuantumEstimate } from '../stats/quantumEstimate';
 import { TUNING } from './tuning';
+import { tailSurprisal } from '../stats/tailSurprisal';
 import type { BaselineComponent } from './types';
 
 /** 1.4826 · MAD estimates σ for normal data. */
@@ -33,6 +34,7 @@ export class RollingBaseline implements BaselineComponent {
   expected = NaN;
   scale = NaN;
   surprise = NaN;
+  surprisal = NaN;
   z = NaN;
   private readonly window: BlockSortedWindow;
   private readonly minCount: number;
@@ -65,9 +67,11 @@ export class RollingBaseline implements BaselineComponent {
         const z = (value - this.expected) / scale;
         this.z = z;
         this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
+        this.surprisal = tailSurprisal(this.surprise);
       } else {
         this.z = NaN;
         this.surprise = NaN;
+        this.surprisal = NaN;
       }
       // …then learn it.
       const last = this.lastValue;
@@ -88,6 +92,7 @@ export class RollingBaseline implements BaselineComponent {
     } else {
       this.z = NaN;
       this.surprise = NaN;
+      this.surprisal = NaN;
     }
   }
 
@@ -98,6 +103,7 @@ export class RollingBaseline implements BaselineComponent {
   record(value: number): void {
     this.z = NaN;
     this.surprise = NaN;
+    this.surprisal = NaN;
     if (value - value === 0) {
       const last = this.lastValue;
       if (last === last) {

@@ -1,5 +1,6 @@
 import { QuantumEstimate } from '../stats/quantumEstimate';
 import { RobustEwma } from '../stats/robustEwma';
+import { tailSurprisal } from '../stats/tailSurprisal';
 import type { BaselineComponent } from './types';
 
 /** Seasonal cycles the expected value looks back over. */
@@ -26,6 +27,7 @@ export class SeasonalBaseline implements BaselineComponent {
   expected = NaN;
   scale = NaN;
   surprise = NaN;
+  surprisal = NaN;
   z = NaN;
   readonly periods: number[];
   private readonly history: Float64Array;
@@ -166,9 +168,11 @@ export class SeasonalBaseline implements BaselineComponent {
         const z = (value - this.expected) / this.scale;
         this.z = z;
         this.surprise = Math.abs(z); // Math.abs is branch-free; a sign test on noise is a coin flip
+        this.surprisal = tailSurprisal(this.surprise);
       } else {
         this.z = NaN;
         this.surprise = NaN;
+        this.surprisal = NaN;
       }
       for (let j = 0; j < periods.length; j++) {
         const prediction = this.predictions[j];
@@ -181,6 +185,7 @@ export class SeasonalBaseline implements BaselineComponent {
     } else {
       this.z = NaN;
       this.surprise = NaN;
+      this.surprisal = NaN;
     }
     if (this.ownsResolution) {
       this.resolution.observe(value);

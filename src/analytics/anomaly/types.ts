@@ -76,6 +76,12 @@ export interface BaselineComponent {
   expected: number;
   scale: number;
   surprise: number;
+  /**
+   * −log10 of the two-sided normal tail of `surprise` (`tailSurprisal`), NaN when unknown: the raw score
+   * the detector's likelihood calibrates, computed by the view so the detector reads a field instead
+   * of making a call per view (a call V8 does not inline boxes its number argument and result).
+   */
+  surprisal: number;
   /** Signed deviation in robust σ of the last point (NaN when unknown). */
   z: number;
   observe(value: number): void;
