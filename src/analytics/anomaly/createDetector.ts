@@ -68,6 +68,8 @@ class Detector implements StreamingDetector {
   private readonly resolution = new QuantumEstimate();
   /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
   private readonly raws = new Float64Array(4);
+  /** Slots for branch-free selects: after `pick[i] = x; pick[i + 1] = y`, `pick[i + +(c)]` is `c ? y : x`. */
+  private readonly pick = new Float64Array(4);
   /** Tuning read once (the benchmark sets it before creating detectors). */
   private readonly contextOnly = TUNING.contextOnly === 1;
   private readonly bonferroni = TUNING.bonferroni > 0 ? TUNING.bonferroni : 0;
@@ -238,7 +240,11 @@ class Detector implements StreamingDetector {
       likelihood.updateAt(raws, 2);
       const z = likelihood.z;
       if (z === z) {
-        best = z > best ? z : best;
+        // The larger z, branch-free (which view is more surprised is a coin flip on noise).
+        const pick = this.pick;
+        pick[0] = best;
+        pick[1] = z;
+        best = pick[+(z > best)];
         asked++;
       }
     }
@@ -248,7 +254,10 @@ class Detector implements StreamingDetector {
       likelihood.updateAt(raws, 3);
       const z = likelihood.z;
       if (z === z) {
-        best = this.contextOnly || z > best ? z : best;
+        const pick = this.pick;
+        pick[2] = best;
+        pick[3] = z;
+        best = pick[2 + +(this.contextOnly || z > best)];
         asked++;
       }
     }
