@@ -11,9 +11,10 @@
  * every detector and which we use as the warm-up.
  *
  * Speed: each detector streams two long synthetic series (`--speed-points`, default 2,000,000; 0 skips):
- * `daily` (a daily cycle, the seasonal view judges) and `walk` (no cycle, the rolling view judges),
- * `--speed-reps` times (default 3); the table and summary.json give the median points per CPU second
- * (one thread = one core) and per wall second, with the load average around the run.
+ * `daily` (a daily cycle) and `walk` (a random walk), `--speed-reps` times (default 3), once bundled by
+ * esbuild as shipped (fresh Node process) and once as tsx runs the sources (see bench/nab/speed.ts); the
+ * table and summary.json give the median points per CPU second (one thread = one core) and per wall
+ * second, with the load average around the run.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -24,6 +25,7 @@ import type { DetectorName } from '../../src/analytics/anomaly';
 import { applyTuning } from '../../src/analytics/anomaly/tuning';
 import { loadCorpus, type NabSeries } from './corpus';
 import { NAB_PROFILES, probationaryLength, scoreCorpus, scoreFiles, type ScoredFile } from './scorer';
+import { measureBundled, measureThroughput, speedSeries, type SpeedSeries, type Throughput } from './speed';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -75,82 +77,6 @@ function writeResults(outDir: string, detector: string, series: NabSeries, score
     lines.push(`${series.timestampText[i]},${series.values[i]},${scores[i]},${labels[i]}`);
   }
   fs.writeFileSync(path.join(dir, `${detector}_${series.series}.csv`), lines.join('\n') + '\n');
-}
-
-/** Kinds of long synthetic series for the speed test. */
-type SpeedSeries = 'daily' | 'walk';
-
-/**
- * One long synthetic 1-minute series: `daily` = a daily cycle (1,440 points) + noise + 0.1 % spikes
- * (the seasonal view judges), `walk` = a slow random walk + noise + spikes, no cycle (the rolling view
- * judges). Deterministic (LCG), so every run measures the same numbers.
- */
-function speedSeries(kind: SpeedSeries, points: number): { values: Float64Array; timestamps: Float64Array } {
-  let seed = 7;
-  const random = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const values = new Float64Array(points);
-  const timestamps = new Float64Array(points);
-  let walk = 0;
-  for (let i = 0; i < points; i++) {
-    timestamps[i] = 1.6e12 + i * 60_000;
-    walk += random() - 0.5;
-    const base = kind === 'daily' ? 100 + 20 * Math.sin((2 * Math.PI * i) / 1440) : 100 + 0.1 * walk;
-    values[i] = base + 5 * random() + (random() < 0.001 ? 50 : 0);
-  }
-  return { values, timestamps };
-}
-
-interface Throughput {
-  /** Median over the repetitions of points per wall-clock second (one thread). */
-  wallPointsPerSecond: number;
-  /** Median over the repetitions of points per CPU second of this process (one thread → per core). */
-  cpuPointsPerSecond: number;
-  runs: Array<{ wallPointsPerSecond: number; cpuPointsPerSecond: number }>;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-}
-
-/**
- * Throughput of the streaming detector (one `update` per point, single thread) on a long series:
- * `reps` fresh detectors over the same data, median of the runs. CPU time is this process's user +
- * system time, i.e. the time the one busy core spent; wall time also counts waiting for the core on a
- * loaded machine.
- */
-function measureThroughput(
-  detector: DetectorName,
-  series: { values: Float64Array; timestamps: Float64Array },
-  reps: number
-): Throughput {
-  const { values, timestamps } = series;
-  const points = values.length;
-  const runs: Throughput['runs'] = [];
-  let sink = 0;
-  for (let r = 0; r < reps; r++) {
-    const d = createDetector({ detector, warmup: 750 });
-    const cpu0 = process.cpuUsage();
-    const start = performance.now();
-    for (let i = 0; i < points; i++) {
-      sink += d.update(timestamps[i], values[i]).onset || 0;
-    }
-    const seconds = (performance.now() - start) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    runs.push({ wallPointsPerSecond: points / seconds, cpuPointsPerSecond: points / ((cpu.user + cpu.system) / 1e6) });
-  }
-  if (sink < 0) {
-    console.log(sink);
-  }
-  return {
-    wallPointsPerSecond: median(runs.map((r) => r.wallPointsPerSecond)),
-    cpuPointsPerSecond: median(runs.map((r) => r.cpuPointsPerSecond)),
-    runs,
-  };
 }
 
 /** Per-file table at the corpus-optimised standard threshold: where points are won and lost. */
@@ -228,7 +154,9 @@ function main(): void {
       printPerFile(detector, files, profiles[0].threshold);
     }
     const speed: Partial<Record<SpeedSeries, Throughput>> = {};
+    const bundled: Partial<Record<SpeedSeries, Throughput>> = {};
     for (const kind of speedKinds) {
+      bundled[kind] = measureBundled(detector, kind, throughputPoints, speedReps);
       speed[kind] = measureThroughput(detector, longSeries[kind]!, speedReps);
     }
     (summary.detectors as Record<string, unknown>)[detector] = {
@@ -236,6 +164,7 @@ function main(): void {
       corpusMs: ms,
       corpusPointsPerSecond: totalRows / (ms / 1000),
       longSeries: throughputPoints > 0 ? { points: throughputPoints, repetitions: speedReps, ...speed } : null,
+      longSeriesBundled: throughputPoints > 0 ? { points: throughputPoints, repetitions: speedReps, ...bundled } : null,
     };
     const mps = (x: number | undefined): string => (x === undefined ? '-' : `${(x / 1e6).toFixed(2)}`);
     rows.push([
@@ -243,8 +172,9 @@ function main(): void {
       ...profiles.map((p) => p.normalised.toFixed(1)),
       profiles.map((p) => `${p.tp}/${p.fp}/${p.fn}`).join(' '),
       `${ms.toFixed(0)} ms`,
-      `${mps(speed.daily?.cpuPointsPerSecond)} (${mps(speed.daily?.wallPointsPerSecond)})`,
-      `${mps(speed.walk?.cpuPointsPerSecond)} (${mps(speed.walk?.wallPointsPerSecond)})`,
+      `${mps(bundled.daily?.cpuPointsPerSecond)} (${mps(bundled.daily?.wallPointsPerSecond)})`,
+      `${mps(bundled.walk?.cpuPointsPerSecond)} (${mps(bundled.walk?.wallPointsPerSecond)})`,
+      `${mps(speed.daily?.cpuPointsPerSecond)} / ${mps(speed.walk?.cpuPointsPerSecond)}`,
     ]);
   }
   const header = [
@@ -256,6 +186,7 @@ function main(): void {
     'corpus time',
     'M points/s daily: cpu (wall)',
     'walk: cpu (wall)',
+    'tsx daily / walk: cpu',
   ];
   const loadAfter = os.loadavg();
   summary.load = { before: loadBefore, after: loadAfter };
@@ -266,8 +197,9 @@ function main(): void {
   }
   if (speedKinds.length > 0) {
     console.log(
-      `speed: streaming update, one thread, ${throughputPoints} points per series, median of ${speedReps} runs; ` +
-        `cpu = points per CPU second of the one busy core, wall = per elapsed second. ` +
+      `speed: streaming update, one thread, ${throughputPoints} points per series, median of ${speedReps} runs, ` +
+        `the detector bundled by esbuild as the backend ships it, in a fresh Node process (tsx = the same in this ` +
+        `process, one module per file); cpu = points per CPU second of the one busy core, wall = per elapsed second. ` +
         `Load average (1 min) ${loadBefore[0].toFixed(2)} → ${loadAfter[0].toFixed(2)} on ${os.cpus().length} cores.`
     );
   }
