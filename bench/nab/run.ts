@@ -3,7 +3,7 @@
  * score them with the NAB v1.1 rules (bench/nab/scorer.ts).
  *
  *   npm run bench:nab -- [--data DIR] [--labels DIR] [--out DIR] [--detector auto,rolling,...]
- *     [--per-file] [--speed-points N] [--speed-reps R] [--tune key=value,...]
+ *     [--per-file] [--speed-points N] [--speed-reps R] [--speed-warmup W] [--tune key=value,...]
  *
  * Defaults (relative to the repo root): ../shared/data/nab/data, ../shared/data/nab/labels,
  * bench-results/nab. One parameter set for the whole corpus; the only per-file input besides the data
@@ -11,7 +11,8 @@
  * every detector and which we use as the warm-up.
  *
  * Speed: each detector streams two long synthetic series (`--speed-points`, default 2,000,000; 0 skips):
- * `daily` (a daily cycle) and `walk` (a random walk), `--speed-reps` times (default 3), once bundled by
+ * `daily` (a daily cycle) and `walk` (a random walk), `--speed-reps` times (default 3) after
+ * `--speed-warmup` untimed repetitions (default 1: JIT compilation is a one-off cost), once bundled by
  * esbuild as shipped (fresh Node process) and once as tsx runs the sources (see bench/nab/speed.ts); the
  * table and summary.json give the median points per CPU second (one thread = one core) and per wall
  * second, with the load average around the run.
@@ -98,6 +99,7 @@ function main(): void {
   const detectors = (args.detector ?? 'auto').split(',').filter(Boolean) as DetectorName[];
   const throughputPoints = Number(args['speed-points'] ?? 2_000_000);
   const speedReps = Math.max(1, Number(args['speed-reps'] ?? 3));
+  const speedWarmup = Math.max(0, Number(args['speed-warmup'] ?? 1));
 
   if (args.tune) {
     applyTuning(args.tune);
@@ -156,15 +158,21 @@ function main(): void {
     const speed: Partial<Record<SpeedSeries, Throughput>> = {};
     const bundled: Partial<Record<SpeedSeries, Throughput>> = {};
     for (const kind of speedKinds) {
-      bundled[kind] = measureBundled(detector, kind, throughputPoints, speedReps);
-      speed[kind] = measureThroughput(detector, longSeries[kind]!, speedReps);
+      bundled[kind] = measureBundled(detector, kind, throughputPoints, speedReps, speedWarmup);
+      speed[kind] = measureThroughput(detector, longSeries[kind]!, speedReps, speedWarmup);
     }
     (summary.detectors as Record<string, unknown>)[detector] = {
       scores: Object.fromEntries(profiles.map((p) => [p.profile, p])),
       corpusMs: ms,
       corpusPointsPerSecond: totalRows / (ms / 1000),
-      longSeries: throughputPoints > 0 ? { points: throughputPoints, repetitions: speedReps, ...speed } : null,
-      longSeriesBundled: throughputPoints > 0 ? { points: throughputPoints, repetitions: speedReps, ...bundled } : null,
+      longSeries:
+        throughputPoints > 0
+          ? { points: throughputPoints, repetitions: speedReps, warmupRepetitions: speedWarmup, ...speed }
+          : null,
+      longSeriesBundled:
+        throughputPoints > 0
+          ? { points: throughputPoints, repetitions: speedReps, warmupRepetitions: speedWarmup, ...bundled }
+          : null,
     };
     const mps = (x: number | undefined): string => (x === undefined ? '-' : `${(x / 1e6).toFixed(2)}`);
     rows.push([
@@ -197,7 +205,8 @@ function main(): void {
   }
   if (speedKinds.length > 0) {
     console.log(
-      `speed: streaming update, one thread, ${throughputPoints} points per series, median of ${speedReps} runs, ` +
+      `speed: streaming update, one thread, ${throughputPoints} points per series, median of ${speedReps} runs ` +
+        `after ${speedWarmup} untimed warm-up run${speedWarmup === 1 ? '' : 's'}, ` +
         `the detector bundled by esbuild as the backend ships it, in a fresh Node process (tsx = the same in this ` +
         `process, one module per file); cpu = points per CPU second of the one busy core, wall = per elapsed second. ` +
         `Load average (1 min) ${loadBefore[0].toFixed(2)} → ${loadAfter[0].toFixed(2)} on ${os.cpus().length} cores.`

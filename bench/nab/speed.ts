@@ -63,20 +63,30 @@ function median(values: number[]): number {
 
 /**
  * Throughput of the streaming detector (one `update` per point, single thread) on a long series:
- * `reps` fresh detectors over the same data, median of the runs. CPU time is this process's user +
- * system time, i.e. the time the one busy core spent; wall time also counts waiting for the core on a
+ * `warmup` untimed fresh detectors over the series (V8 compiles, and re-compiles after the paths a new
+ * instance takes first; a long-running process pays this once), then `reps` timed fresh detectors,
+ * median of the timed runs. CPU time is this process's user + system time (all its threads, the
+ * compiler's and the garbage collector's included); wall time also counts waiting for the core on a
  * loaded machine.
  */
 export function measureThroughput(
   detector: DetectorName,
   series: { values: Float64Array; timestamps: Float64Array },
-  reps: number
+  reps: number,
+  warmup = 0
 ): Throughput {
   const { values, timestamps } = series;
   const points = values.length;
   const runs: Throughput['runs'] = [];
   let sink = 0;
-  for (let r = 0; r < reps; r++) {
+  for (let r = -warmup; r < reps; r++) {
+    if (r < 0) {
+      const d = createDetector({ detector, warmup: 750 });
+      for (let i = 0; i < points; i++) {
+        sink += d.update(timestamps[i], values[i]).onset || 0;
+      }
+      continue;
+    }
     const d = createDetector({ detector, warmup: 750 });
     const cpu0 = process.cpuUsage();
     const start = performance.now();
@@ -103,7 +113,13 @@ let bundlePath: string | null = null;
  * The same measurement on the esbuild bundle of this file (built once per benchmark run into the
  * system's temporary directory) in a fresh Node process: the detector as the backend ships it.
  */
-export function measureBundled(detector: DetectorName, kind: SpeedSeries, points: number, reps: number): Throughput {
+export function measureBundled(
+  detector: DetectorName,
+  kind: SpeedSeries,
+  points: number,
+  reps: number,
+  warmup = 0
+): Throughput {
   if (bundlePath === null) {
     // Loaded here, not at the top: the bundle itself never needs esbuild.
     const esbuild = require('esbuild') as typeof import('esbuild');
@@ -121,14 +137,18 @@ export function measureBundled(detector: DetectorName, kind: SpeedSeries, points
       logLevel: 'error',
     });
   }
-  const out = execFileSync(process.execPath, [bundlePath, detector, kind, String(points), String(reps)], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [bundlePath, detector, kind, String(points), String(reps), String(warmup)],
+    {
+      encoding: 'utf8',
+    }
+  );
   return JSON.parse(out) as Throughput;
 }
 
 if (require.main === module) {
-  const [detector, kind, points, reps] = process.argv.slice(2);
+  const [detector, kind, points, reps, warmup] = process.argv.slice(2);
   const series = speedSeries(kind as SpeedSeries, Number(points));
-  console.log(JSON.stringify(measureThroughput(detector as DetectorName, series, Number(reps))));
+  console.log(JSON.stringify(measureThroughput(detector as DetectorName, series, Number(reps), Number(warmup))));
 }
