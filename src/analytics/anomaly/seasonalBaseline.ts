@@ -45,12 +45,12 @@ export class SeasonalBaseline implements BaselineComponent {
   private readonly resolution: QuantumEstimate;
   private readonly ownsResolution: boolean;
   /**
-   * Scratch slots for branch-free selects: after `pick[i] = x; pick[i + 1] = y`, `pick[i + +(cond)]` is
-   * `cond ? y : x` as a load from a computed address. On noisy data the comparisons of a median are
-   * coin flips, and a mispredicted branch costs more than the two stores and a load (measured: the
-   * seasonal view went from ~85 to ~55 ns per point).
+   * Scratch slots for branch-free selects: the candidates are stored and the chosen one is loaded from
+   * an index computed from comparisons (`+(x < y)` is 0 or 1 without a branch). On noisy data the
+   * comparisons of a median are coin flips, and a mispredicted branch costs more than a few stores and
+   * a load (measured: the seasonal view went from ~85 to ~55 ns per point).
    */
-  private readonly pick = new Float64Array(36);
+  private readonly pick = new Float64Array(15);
   /** The residual being learnt (passed by array so the number is not boxed per call). */
   private readonly residual = new Float64Array(1);
 
@@ -89,52 +89,48 @@ export class SeasonalBaseline implements BaselineComponent {
         const mb = t[b + 1];
         const mc = t[c + 1];
         if (ma === ma && mb === mb && mc === mc) {
-          // Branch-free (see `pick`): noise makes every one of these comparisons a coin flip.
+          // Branch-free (see `pick`): noise makes every one of these comparisons a coin flip. Each
+          // extreme and median of three is read at an index computed from independent comparisons,
+          // so the chain from the triples to the prediction is two loads deep.
           const q = this.pick;
-          let x = t[b];
-          let y = t[c];
-          q[0] = t[a];
-          q[1] = x;
-          x = q[+(x > q[0])]; // max(low a, low b)
-          q[2] = x;
-          q[3] = y;
-          const lo = q[2 + +(y > x)];
-          x = t[b + 2];
-          y = t[c + 2];
-          q[4] = t[a + 2];
-          q[5] = x;
-          x = q[4 + +(x < q[4])]; // min(high a, high b)
-          q[6] = x;
-          q[7] = y;
-          const hi = q[6 + +(y < x)];
-          // median of the mids: max(min(ma, mb), min(max(ma, mb), mc))
-          let s = +(ma < mb);
-          q[8] = mb;
-          q[9] = ma;
-          q[10] = ma;
-          q[11] = mb;
-          x = q[8 + s]; // min(ma, mb)
-          y = q[10 + s]; // max(ma, mb)
-          q[12] = y;
-          q[13] = mc;
-          y = q[12 + +(mc < y)];
-          q[14] = x;
-          q[15] = y;
-          const mid = q[14 + +(y > x)];
-          // median of (lo, mid, hi), the same way
-          s = +(lo < mid);
-          q[16] = mid;
-          q[17] = lo;
-          q[18] = lo;
-          q[19] = mid;
-          x = q[16 + s];
-          y = q[18 + s];
-          q[20] = y;
-          q[21] = hi;
-          y = q[20 + +(hi < y)];
-          q[22] = x;
-          q[23] = y;
-          prediction = q[22 + +(y > x)];
+          // lo = max(low a, low b, low c): index of the first largest
+          let x0 = t[a];
+          let x1 = t[b];
+          let x2 = t[c];
+          let g10 = +(x1 > x0);
+          let g20 = +(x2 > x0);
+          let g21 = +(x2 > x1);
+          q[0] = x0;
+          q[1] = x1;
+          q[2] = x2;
+          const lo = q[g10 * (1 - g21) + 2 * g20 * g21];
+          // hi = min(high a, high b, high c)
+          x0 = t[a + 2];
+          x1 = t[b + 2];
+          x2 = t[c + 2];
+          g10 = +(x1 < x0);
+          g20 = +(x2 < x0);
+          g21 = +(x2 < x1);
+          q[3] = x0;
+          q[4] = x1;
+          q[5] = x2;
+          const hi = q[3 + g10 * (1 - g21) + 2 * g20 * g21];
+          // mid = median(mid a, mid b, mid c): the value of stable rank 1
+          let l01 = +(mb < ma);
+          let l02 = +(mc < ma);
+          let l12 = +(mc < mb);
+          q[6] = ma;
+          q[7] = mb;
+          q[8] = mc;
+          const mid = q[6 + +(1 - l01 + l12 === 1) + 2 * +(2 - l02 - l12 === 1)];
+          // prediction = median(lo, mid, hi)
+          l01 = +(mid < lo);
+          l02 = +(hi < lo);
+          l12 = +(hi < mid);
+          q[9] = lo;
+          q[10] = mid;
+          q[11] = hi;
+          prediction = q[9 + +(1 - l01 + l12 === 1) + 2 * +(2 - l02 - l12 === 1)];
           fast = true;
         }
       }
@@ -215,31 +211,21 @@ export class SeasonalBaseline implements BaselineComponent {
     const b = h[centre];
     const c = value;
     if (a === a && b === b && c === c) {
-      // Sorted without branches (see `pick`): low = min(a, b, c), high = max(a, b, c),
-      // mid = max(min(a, b), min(max(a, b), c)).
+      // Sorted without branches (see `pick`): the stable ranks of a, b, c from three independent
+      // comparisons give the index of the low, middle and high value.
       const q = this.pick;
-      const s = +(a < b);
-      q[24] = b;
-      q[25] = a;
-      q[26] = a;
-      q[27] = b;
-      const ab = q[24 + s]; // min(a, b)
-      const AB = q[26 + s]; // max(a, b)
-      q[28] = ab;
-      q[29] = c;
-      q[30] = AB;
-      q[31] = c;
-      q[32] = c;
-      q[33] = AB;
-      const smaller = +(c < ab);
-      const larger = +(c > AB);
-      const m = q[32 + larger]; // min(max(a, b), c)
-      q[34] = ab;
-      q[35] = m;
+      const l01 = +(b < a);
+      const l02 = +(c < a);
+      const l12 = +(c < b);
+      const r1 = 1 - l01 + l12;
+      const r2 = 2 - l02 - l12;
+      q[12] = a;
+      q[13] = b;
+      q[14] = c;
       const at = 3 * centre;
-      this.triples[at] = q[28 + smaller];
-      this.triples[at + 1] = q[34 + +(m > ab)];
-      this.triples[at + 2] = q[30 + larger];
+      this.triples[at] = q[12 + +(r1 === 0) + 2 * +(r2 === 0)];
+      this.triples[at + 1] = q[12 + +(r1 === 1) + 2 * +(r2 === 1)];
+      this.triples[at + 2] = q[12 + +(r1 === 2) + 2 * +(r2 === 2)];
     } else {
       this.triples[3 * centre + 1] = NaN;
     }
