@@ -28,10 +28,10 @@ function build(cap: number): Float64Array {
  * tailSurprisal(1.959964); // ≈ 1.30 (two-sided 5 %)
  */
 export function tailSurprisal(z: number): number {
-  const a = (z < 0 ? -z : z) * STEPS;
-  if (a < LAST) {
-    const i = a | 0;
-    return TABLE[i] + (a - i) * (TABLE[i + 1] - TABLE[i]);
-  }
-  return a === a ? TABLE[LAST] : NaN;
+  // One path for every input (no branch whose result V8 would merge as a boxed number): above the
+  // table `a` is clamped to LAST, where the interpolation adds 0 · (a finite difference) to TABLE[LAST];
+  // NaN stays NaN through Math.min and the interpolation (NaN | 0 is 0, a valid index).
+  const a = Math.min(Math.abs(z) * STEPS, LAST);
+  const i = a | 0;
+  return TABLE[i] + (a - i) * (TABLE[i + 1] - TABLE[i]);
 }

@@ -29,10 +29,10 @@ function build(): Float64Array {
  * upperTailSurprisal(1.644854); // ≈ 1.301 (one-sided 5 %)
  */
 export function upperTailSurprisal(z: number): number {
+  // One path for every input (see tailSurprisal): `a` clamped to [0, LAST], the interpolation adds
+  // 0 · (a finite difference) at LAST, and below the table the result is multiplied by 0 (NaN stays NaN).
   const a = (z - Z_MIN) * STEPS;
-  if (a >= 0 && a < LAST) {
-    const i = a | 0;
-    return TABLE[i] + (a - i) * (TABLE[i + 1] - TABLE[i]);
-  }
-  return a === a ? (a < 0 ? 0 : TABLE[LAST]) : NaN;
+  const c = Math.max(Math.min(a, LAST), 0);
+  const i = c | 0;
+  return (TABLE[i] + (c - i) * (TABLE[i + 1] - TABLE[i])) * +(a >= 0);
 }
