@@ -87,7 +87,7 @@ export class LevelShift implements BaselineComponent {
     scale = stepFloor > scale ? stepFloor : scale;
     const quantum = this.resolution.quantum;
     scale = quantum > scale ? quantum : scale;
-    const relative = 1e-9 * (expected < 0 ? -expected : expected);
+    const relative = 1e-9 * Math.abs(expected);
     scale = relative > scale ? relative : scale;
     scale = scale > 1e-12 ? scale : 1e-12;
     this.scale = scale;

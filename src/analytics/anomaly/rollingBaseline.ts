@@ -84,7 +84,7 @@ export class RollingBaseline implements BaselineComponent {
       if (this.ownsResolution) {
         this.resolution.observe(value);
       }
-      const magnitude = 1e-9 * (value < 0 ? -value : value);
+      const magnitude = 1e-9 * Math.abs(value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       if (this.window.push(value)) {
         this.refresh();
@@ -115,7 +115,7 @@ export class RollingBaseline implements BaselineComponent {
       if (this.ownsResolution) {
         this.resolution.observe(value);
       }
-      const magnitude = 1e-9 * (value < 0 ? -value : value);
+      const magnitude = 1e-9 * Math.abs(value);
       this.floor = this.floor * 0.999 > magnitude ? this.floor * 0.999 : magnitude;
       this.window.record(value);
     }

@@ -150,7 +150,7 @@ export class SeasonalBaseline implements BaselineComponent {
     }
     if (bestScale < Infinity) {
       this.expected = bestExpected;
-      const relative = 1e-9 * (bestExpected < 0 ? -bestExpected : bestExpected);
+      const relative = 1e-9 * Math.abs(bestExpected);
       let scale = bestScale > relative ? bestScale : relative;
       const quantum = this.resolution.quantum;
       scale = quantum > scale ? quantum : scale;

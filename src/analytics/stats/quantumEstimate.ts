@@ -34,7 +34,7 @@ export class QuantumEstimate {
       return;
     }
     const step = Math.abs(x - last); // branch-free: a sign test on noise is a coin flip
-    const magnitude = x < 0 ? -x : x;
+    const magnitude = Math.abs(x); // not `x < 0 ? −x : x`: a select between the argument and a new number makes V8 box it
     if (!(step > 1e-9 * magnitude)) {
       return;
     }
