@@ -138,11 +138,14 @@ export class AnomalyLikelihood {
   /** Recompute the running sums exactly now and then so floating-point drift cannot build up. */
   private resum(): void {
     this.sinceResum = 0;
+    const values = this.longValues;
+    const n = this.longCount;
     let sum = 0;
     let sumSq = 0;
-    for (let i = 0; i < this.longCount; i++) {
-      sum += this.longValues[i];
-      sumSq += this.longValues[i] * this.longValues[i];
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      sum += v;
+      sumSq += v * v;
     }
     this.longSum = sum;
     this.longSumSq = sumSq;

@@ -69,9 +69,9 @@ class Detector implements StreamingDetector {
   /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
   private readonly raws = new Float64Array(4);
   /** Slots for branch-free selects: after `pick[i] = x; pick[i + 1] = y`, `pick[i + +(c)]` is `c ? y : x`. */
-  private readonly pick = new Float64Array(4);
-  /** Tuning read once (the benchmark sets it before creating detectors). */
-  private readonly contextOnly = TUNING.contextOnly === 1;
+  private readonly pick = new Float64Array(6);
+  /** Tuning read once (the benchmark sets it before creating detectors); 1 or 0, or-ed into an index. */
+  private readonly contextOnly = TUNING.contextOnly === 1 ? 1 : 0;
   private readonly bonferroni = TUNING.bonferroni > 0 ? TUNING.bonferroni : 0;
   private readonly inverseLogTailFloor = 1 / TUNING.logTailFloor;
   private readonly context: ContextNovelty | null;
@@ -257,7 +257,7 @@ class Detector implements StreamingDetector {
         const pick = this.pick;
         pick[2] = best;
         pick[3] = z;
-        best = pick[2 + +(this.contextOnly || z > best)];
+        best = pick[2 + (+(z > best) | this.contextOnly)];
         asked++;
       }
     }
@@ -291,7 +291,13 @@ class Detector implements StreamingDetector {
     // score = min(1, −log10(min(1, factor·Q(best))) / logTailFloor), as (−log10 Q − log10 factor) from a table.
     const factor = asked > 1 ? this.bonferroni || asked : 1;
     const raw = (upperTailSurprisal(best) - LOG10[factor < LOG10.length ? factor : 0]) * this.inverseLogTailFloor;
-    const score = raw > 1 ? 1 : raw > 0 ? raw : 0;
+    // Clipped to [0, 1]; the lower clip branch-free (whether the raw score is above 0 is a coin flip
+    // on quiet data), NaN gives 0 as before.
+    const pick = this.pick;
+    pick[4] = 0;
+    pick[5] = raw;
+    const positive = pick[4 + +(raw > 0)];
+    const score = raw > 1 ? 1 : positive;
     out.score = score;
     // Onset: the score where a new event starts. An event is a chain of reports; within `refractory`
     // points of the last report only a higher score is reported again (a stronger phase of the same
