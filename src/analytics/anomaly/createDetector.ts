@@ -66,6 +66,8 @@ class Detector implements StreamingDetector {
   private seasonalLikelihood = new AnomalyLikelihood(TUNING.shortWindow, LONG_WINDOW);
   /** The data's quantum, learnt once per point and shared by the views' scale floors. */
   private readonly resolution = new QuantumEstimate();
+  /** The point being processed, handed to the views by array (no boxed number per call). */
+  private readonly input = new Float64Array(1);
   /** Raw scores handed to the likelihoods (by array: no boxed number per call). */
   private readonly raws = new Float64Array(4);
   /** Slots for branch-free selects: after `pick[i] = x; pick[i + 1] = y`, `pick[i + +(c)]` is `c ? y : x`. */
@@ -151,17 +153,22 @@ class Detector implements StreamingDetector {
       }
     }
     if (value - value === 0) {
-      return this.process(value);
+      this.input[0] = value;
+    } else {
+      this.gapPoints++;
+      this.input[0] = NaN;
     }
-    this.gapPoints++;
-    return this.process(NaN);
+    return this.process();
   }
 
   /**
-   * The point itself (`value` finite or NaN). A separate method so the caller's number is passed on
-   * unchanged: V8 then hands the same boxed number to every view instead of boxing a new one per call.
+   * The point itself (`input[0]`, finite or NaN). Passed by array, to this method and to the views'
+   * `observeAt`/`recordAt`: a double passed to a call V8 does not inline is boxed, an allocation per
+   * point and call.
    */
-  private process(value: number): AnomalyPoint {
+  private process(): AnomalyPoint {
+    const input = this.input;
+    const value = input[0];
     const out = this.output;
     const count = ++this.count;
     if (this.periodCheckDue) {
@@ -171,7 +178,7 @@ class Detector implements StreamingDetector {
     // Each view predicts the point from the past, then learns it.
     const seasonal = this.seasonal;
     if (seasonal !== null) {
-      seasonal.observe(value);
+      seasonal.observeAt(input, 0);
     }
     const seasonalJudging = seasonal !== null && this.seasonalJudges && seasonal.surprise === seasonal.surprise;
     const rolling = this.rolling;
@@ -179,14 +186,14 @@ class Detector implements StreamingDetector {
       // While the seasonal view judges, the rolling view decides nothing: it only records the value
       // (its window is sorted again when it is next asked).
       if (seasonalJudging) {
-        rolling.record(value);
+        rolling.recordAt(input, 0);
       } else {
-        rolling.observe(value);
+        rolling.observeAt(input, 0);
       }
     }
     const levelShift = this.levelShift;
     if (levelShift !== null) {
-      levelShift.observe(value);
+      levelShift.observeAt(input, 0);
     }
     this.resolution.observe(value); // after the views: they judged this point with the quantum before it
     if (this.periodBuffer !== null) {
@@ -196,7 +203,7 @@ class Detector implements StreamingDetector {
     let novelty = NaN;
     if (context !== null) {
       if (count === this.warmup) {
-        this.fitContext(value);
+        this.fitContext(); // reads the point from `input`: a number passed here would be boxed on every point
       } else {
         context.observe(value);
         novelty = context.novelty;
@@ -328,9 +335,9 @@ class Detector implements StreamingDetector {
   }
 
   /** End of warm-up: fix the context range and calibrate the novelty likelihood on the warm-up. */
-  private fitContext(value: number): void {
+  private fitContext(): void {
     const context = this.context!;
-    context.learn(value);
+    context.learn(this.input[0]);
     const replay = context.fit();
     // Skip the first part of the replay, when every context is new.
     const likelihood = this.contextLikelihood;

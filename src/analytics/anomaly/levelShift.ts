@@ -26,6 +26,8 @@ export class LevelShift implements BaselineComponent {
   z = NaN;
   private readonly reference: RobustEwma;
   private readonly recent = new Float64Array(RECENT);
+  /** `observe`'s argument, handed to `observeAt`. */
+  private readonly input = new Float64Array(1);
   private recentHead = 0;
   private recentCount = 0;
   private readonly minReference: number;
@@ -44,6 +46,16 @@ export class LevelShift implements BaselineComponent {
   }
 
   observe(value: number): void {
+    this.input[0] = value;
+    this.observeAt(this.input, 0);
+  }
+
+  /**
+   * Same as `observe(values[index])`: the detector passes its point by array, so the number is not
+   * boxed for the call (V8 does not inline this method; a double passed to it would be allocated).
+   */
+  observeAt(values: Float64Array, index: number): void {
+    const value = values[index];
     if (!(value - value === 0)) {
       this.z = NaN;
       this.surprise = NaN;

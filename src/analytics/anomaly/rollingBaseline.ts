@@ -41,6 +41,8 @@ export class RollingBaseline implements BaselineComponent {
   private floor = 0;
   private lastValue = NaN;
   private meanAbsStep = 0;
+  /** `observe`'s or `record`'s argument, handed to `observeAt` / `recordAt`. */
+  private readonly input = new Float64Array(1);
   private steps = 0;
   /** The data's quantum; shared with (and updated by) the detector when it passes one in. */
   private readonly resolution: QuantumEstimate;
@@ -56,6 +58,16 @@ export class RollingBaseline implements BaselineComponent {
   }
 
   observe(value: number): void {
+    this.input[0] = value;
+    this.observeAt(this.input, 0);
+  }
+
+  /**
+   * Same as `observe(values[index])`: the detector passes its point by array, so the number is not
+   * boxed for the call (V8 does not inline this method; a double passed to it would be allocated).
+   */
+  observeAt(values: Float64Array, index: number): void {
+    const value = values[index];
     if (this.window.isStale) {
       this.window.rebuild();
       this.refresh();
@@ -101,6 +113,16 @@ export class RollingBaseline implements BaselineComponent {
    * The window only records the value; the next `observe` sorts it once and judges against it as usual.
    */
   record(value: number): void {
+    this.input[0] = value;
+    this.recordAt(this.input, 0);
+  }
+
+  /**
+   * Same as `record(values[index])`: the detector passes its point by array, so the number is not
+   * boxed for the call (V8 does not inline this method; a double passed to it would be allocated).
+   */
+  recordAt(values: Float64Array, index: number): void {
+    const value = values[index];
     this.z = NaN;
     this.surprise = NaN;
     this.surprisal = NaN;

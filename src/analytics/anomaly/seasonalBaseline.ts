@@ -53,6 +53,8 @@ export class SeasonalBaseline implements BaselineComponent {
   private readonly pick = new Float64Array(15);
   /** The residual being learnt (passed by array so the number is not boxed per call). */
   private readonly residual = new Float64Array(1);
+  /** `observe`'s argument, handed to `observeAt`. */
+  private readonly input = new Float64Array(1);
 
   constructor(periods: number[], resolution?: QuantumEstimate) {
     this.resolution = resolution ?? new QuantumEstimate();
@@ -66,6 +68,16 @@ export class SeasonalBaseline implements BaselineComponent {
   }
 
   observe(value: number): void {
+    this.input[0] = value;
+    this.observeAt(this.input, 0);
+  }
+
+  /**
+   * Same as `observe(values[index])`: the detector passes its point by array, so the number is not
+   * boxed for the call (V8 does not inline this method; a double passed to it would be allocated).
+   */
+  observeAt(values: Float64Array, index: number): void {
+    const value = values[index];
     let bestScale = Infinity;
     let bestExpected = NaN;
     const periods = this.periods;
