@@ -14,5 +14,7 @@ describe('tailSurprisal', () => {
     expect(tailSurprisal(50)).toBe(12);
     expect(tailSurprisal(Infinity)).toBe(12);
     expect(tailSurprisal(NaN)).toBeNaN();
+    // At and beyond the end of the table: exactly the last entry, from either sign.
+    expect(tailSurprisal(12)).toBe(tailSurprisal(-30));
   });
 });

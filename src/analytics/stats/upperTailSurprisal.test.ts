@@ -15,5 +15,7 @@ describe('upperTailSurprisal', () => {
     expect(upperTailSurprisal(-50)).toBe(0);
     expect(upperTailSurprisal(Infinity)).toBeGreaterThan(50);
     expect(upperTailSurprisal(NaN)).toBeNaN();
+    expect(upperTailSurprisal(-Infinity)).toBe(0);
+    expect(upperTailSurprisal(16)).toBe(upperTailSurprisal(1e6));
   });
 });
