@@ -313,12 +313,10 @@ describe('Foresight analyses in the packaged backend', () => {
       expect(loud(latencyQuiet.map((_, i) => `LATQUIET${i}`))).toEqual([]);
     });
 
-    // Known detector problem (reported): at night the payments 5xx ratio takes a few quantised values
-    // (0.0033 / 0.0040 / 0.0047, from low request counts), the robust scale collapses, and the score sits
-    // at 1.0 for ~20 minutes around 02:40 UTC although the ratio equals the expected value (every detector
-    // variant does it). `it.failing` keeps the expectation visible: once the detector is fixed this test
-    // fails, and it should become a plain `it`.
-    it.failing('5xx ratio alert evaluations in the 11 quiet hours before the burst stay below the threshold (KNOWN BUG)', () => {
+    // At night the payments 5xx ratio takes a few quantised values (0.0033 / 0.0040 / 0.0047, from low
+    // request counts). The engine once let its robust scale collapse there and scored 1.0 for ~20 minutes
+    // around 02:40 UTC; its scale now has floors from the mean absolute deviation and the data's quantum.
+    it('5xx ratio alert evaluations in the 11 quiet hours before the burst stay below the threshold', () => {
       expect(loud(errorQuiet.map((_, i) => `ERRQUIET${i}`))).toEqual([]);
     });
 

@@ -8,8 +8,7 @@ import { createDetector, detectAnomalies } from '../../../analytics/anomaly';
 import { mstlDecompose } from '../../../analytics/decompose';
 import { forecast, thresholdCrossing } from '../../../analytics/forecast';
 import { dbscanOutliers, madOutliers, type GroupOutlierResult } from '../../../analytics/outliers';
-// The seasonality folder has no index.ts yet; detectPeriods is its one public function.
-import { detectPeriods } from '../../../analytics/seasonality/detectPeriods';
+import { detectPeriods, periodSearchBlock } from '../../../analytics/seasonality';
 import { formatDuration } from '../../../datasource/query/parseDuration';
 import type {
   AnalysisOutput,
@@ -55,7 +54,7 @@ const PERIOD_SEARCH_POINTS = 2048;
  * block, so they come out exact. Periods shorter than four blocks are not looked for.
  */
 export function findPeriods(values: Float64Array, stepMs: number): number[] {
-  const block = Math.max(1, Math.floor(values.length / PERIOD_SEARCH_POINTS));
+  const block = periodSearchBlock(values.length, stepMs, PERIOD_SEARCH_POINTS);
   const coarse = block === 1 ? values : blockMeans(values, block);
   const periods = detectPeriods(coarse, { stepMs: stepMs * block, maxPeriod: Math.ceil(periodSearchLimit(stepMs, values.length) / block) });
   return periods.map((period) => period * block);

@@ -54,6 +54,18 @@ describe('findPeriods', () => {
     expect(findPeriods(daily(points, stepMs), stepMs)).toEqual([period]);
   });
 
+  it('finds day and week of 30-minute data exactly where block means of 5 would make the day 9.6 blocks', () => {
+    const stepMs = 1_800_000;
+    const next = noise(3);
+    // 215 days of 30-minute data with a daily cycle and quieter weekends (NAB nyc_taxi's shape and length).
+    const values = Float64Array.from({ length: 10_320 }, (_, i) => {
+      const day = Math.floor(i / 48) % 7;
+      const weekend = day >= 5 ? 0.6 : 1;
+      return 10 + 4 * weekend * Math.sin((2 * Math.PI * i) / 48) + next();
+    });
+    expect(findPeriods(values, stepMs)).toEqual([48, 336]);
+  });
+
   it('finds nothing in noise', () => {
     const next = noise(11);
     expect(findPeriods(Float64Array.from({ length: 5000 }, () => next()), 60_000)).toEqual([]);

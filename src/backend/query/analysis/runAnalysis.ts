@@ -396,6 +396,8 @@ function forecastCustom(
     custom.thresholdDirection = direction;
     custom.timeToThresholdMs = result.crossing.expectedTimeToCrossMs;
     custom.earliestTimeToThresholdMs = result.crossing.earliestTimeToCrossMs;
+    // Median first passage over the simulated paths (null when fewer than half cross within the horizon).
+    custom.medianTimeToThresholdMs = result.crossing.medianTimeToCrossMs;
     custom.thresholdProbability = result.crossing.probabilityWithinHorizon;
   }
   return custom;

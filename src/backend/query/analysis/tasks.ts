@@ -90,7 +90,12 @@ export interface ForecastOutput {
   lower: Float64Array;
   upper: Float64Array;
   /** Present when the task had a threshold. */
-  crossing?: { expectedTimeToCrossMs: number | null; earliestTimeToCrossMs: number | null; probabilityWithinHorizon: number };
+  crossing?: {
+    expectedTimeToCrossMs: number | null;
+    earliestTimeToCrossMs: number | null;
+    medianTimeToCrossMs: number | null;
+    probabilityWithinHorizon: number;
+  };
   notices: string[];
 }
 
