@@ -5,24 +5,14 @@
  * spike and one level shift), the size the datasource analyses for 7 days at a 1-minute step.
  */
 import { forecast, thresholdCrossing } from '../../src/analytics/forecast';
+import { mulberry32 } from '../../src/analytics/stats/mulberry32';
 
 const MINUTE_MS = 60_000;
 const DAY_POINTS = 1440;
 
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticSeries(seed: number, points: number): Float64Array {
-  const next = random(1000 + seed);
+  const next = mulberry32(1000 + seed);
   const level = 50 + 100 * next();
   const amplitude = level * (0.1 + 0.3 * next());
   const phase = next() * 2 * Math.PI;

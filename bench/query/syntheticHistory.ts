@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBlocks } from '../../demo/generator/backfill';
+import { mulberry32 } from '../../src/analytics/stats/mulberry32';
 
 /** Bump when the generated values change, so cached blocks are rebuilt. */
 const GENERATOR_VERSION = 1;
@@ -25,17 +26,6 @@ export interface HistoryOptions {
   stepMs: number;
 }
 
-/** Deterministic uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seriesName(index: number): string {
   return String(index).padStart(4, '0');
@@ -48,7 +38,7 @@ function writeOpenMetrics(file: string, options: HistoryOptions): void {
   try {
     writeSync(fd, `# TYPE ${METRIC} gauge\n# HELP ${METRIC} Synthetic series for the query benchmark.\n`);
     for (let s = 0; s < options.series; s++) {
-      const next = random(1000 + s);
+      const next = mulberry32(1000 + s);
       const level = 50 + 100 * next();
       const amplitude = level * (0.1 + 0.3 * next());
       const phase = next() * 2 * Math.PI;

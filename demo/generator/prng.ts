@@ -9,6 +9,8 @@
 
 /**
  * mulberry32: a 32-bit generator with good statistical quality for simulation (Tommy Ettinger, 2017).
+ * The same function as `src/analytics/stats/mulberry32.ts`, kept here because the generator's image is
+ * built from `demo/` alone (docker-compose build context) and cannot import from `src/`.
  *
  * @example
  * const next = mulberry32(42);

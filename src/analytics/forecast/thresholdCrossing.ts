@@ -1,4 +1,5 @@
 import { errorFunction } from 'simple-statistics';
+import { mulberry32 } from '../stats/mulberry32';
 
 /** The parts of a forecast that threshold analysis needs (a `ForecastResult` has them all). */
 export interface ForecastPath {
@@ -60,7 +61,7 @@ let sharedNormals: Float32Array | undefined;
  */
 function standardNormals(): Float32Array {
   if (!sharedNormals) {
-    const uniform = uniformGenerator(0x5eed);
+    const uniform = mulberry32(0x5eed);
     sharedNormals = new Float32Array(PATHS * MAXIMUM_STEPS);
     for (let i = 0; i < sharedNormals.length; i += 2) {
       const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
@@ -101,17 +102,6 @@ function firstCrossing(
   return null;
 }
 
-/** Mulberry32 uniform generator: the same forecast always gives the same probability. */
-function uniformGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Capacity / SLA-breach analysis: for a threshold and direction, the expected time until the

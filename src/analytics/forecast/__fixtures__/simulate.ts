@@ -1,16 +1,8 @@
 /** Seeded generators for forecast tests: the same seed always gives the same series. */
+import { mulberry32 } from '../../stats/mulberry32';
 
-/** Mulberry32: a tiny seeded uniform generator on [0, 1). */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32: a seeded uniform generator on [0, 1). */
+export const seededUniform = mulberry32;
 
 /** Standard normal draws (Box–Muller) from a seeded uniform generator. */
 export function seededNormal(seed: number): () => number {
