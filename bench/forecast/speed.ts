@@ -10,7 +10,6 @@ import { mulberry32 } from '../../src/analytics/stats/mulberry32';
 const MINUTE_MS = 60_000;
 const DAY_POINTS = 1440;
 
-
 function syntheticSeries(seed: number, points: number): Float64Array {
   const next = mulberry32(1000 + seed);
   const level = 50 + 100 * next();

@@ -6,7 +6,18 @@
  * per (series, days, end, generator version).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +36,6 @@ export interface HistoryOptions {
   endMs: number;
   stepMs: number;
 }
-
 
 export function seriesName(index: number): string {
   return String(index).padStart(4, '0');
@@ -49,7 +59,10 @@ function writeOpenMetrics(file: string, options: HistoryOptions): void {
       const lines: string[] = [];
       for (let i = 0; i < points; i++) {
         const t = startMs + i * options.stepMs;
-        let value = level + amplitude * Math.sin((2 * Math.PI * t) / DAY_MS + phase) + noise * (next() + next() + next() - 1.5) * 2;
+        let value =
+          level +
+          amplitude * Math.sin((2 * Math.PI * t) / DAY_MS + phase) +
+          noise * (next() + next() + next() - 1.5) * 2;
         if (i >= spikeAt && i < spikeAt + 5) {
           value += 10 * amplitude;
         }
@@ -80,7 +93,9 @@ export function cachedBenchBlocks(options: HistoryOptions, log: (message: string
     const file = join(work, 'history.om');
     let started = Date.now();
     writeOpenMetrics(file, options);
-    log(`wrote OpenMetrics for ${options.series} series × ${options.days} d in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `wrote OpenMetrics for ${options.series} series × ${options.days} d in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    );
     started = Date.now();
     createBlocks(file, join(work, 'blocks'), process.env.PROMTOOL_BIN ?? 'promtool');
     log(`promtool made TSDB blocks in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -102,7 +102,6 @@ function firstCrossing(
   return null;
 }
 
-
 /**
  * Capacity / SLA-breach analysis: for a threshold and direction, the expected time until the
  * forecast crosses it, the earliest plausible crossing (interval bound), and the probability of a
