@@ -19,11 +19,11 @@ import path from 'node:path';
 import { mstlDecompose } from '../../src/analytics/decompose';
 import { computeTask } from '../../src/backend/query/analysis/compute';
 import { mulberry32 as random } from '../../demo/generator/prng';
+import { syntheticSeries } from '../shared/syntheticSeries';
 import { augursInSample } from './augursMstl';
 import { periodAccuracy, type PeriodRow } from './periods';
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const repoRoot = path.resolve(__dirname, '../..');
 
 interface Options {
@@ -76,24 +76,9 @@ interface Case {
   series: Series[];
 }
 
-/** The query benchmark's series (bench/query/syntheticHistory.ts) with its signal kept apart. */
+/** The query benchmark's series, 7 days + 6 hours at 1 minute, with its signal kept apart. */
 function minuteSeries(seed: number): Series {
-  const points = 7 * 1440 + 361;
-  const next = random(1000 + seed);
-  const level = 50 + 100 * next();
-  const amplitude = level * (0.1 + 0.3 * next());
-  const phase = next() * 2 * Math.PI;
-  const noise = level * 0.03;
-  const spikeAt = Math.floor(next() * points);
-  const shiftAt = Math.floor(next() * points);
-  const values = new Float64Array(points);
-  const signal = new Float64Array(points);
-  for (let i = 0; i < points; i++) {
-    signal[i] = level + amplitude * Math.sin((2 * Math.PI * i * MINUTE_MS) / DAY_MS + phase) + (i >= shiftAt ? 0.5 * amplitude : 0);
-    values[i] = signal[i] + noise * (next() + next() + next() - 1.5) * 2 + (i >= spikeAt && i < spikeAt + 5 ? 10 * amplitude : 0);
-  }
-  // Three uniforms minus 1.5, doubled: variance 4 · 3/12 = 1.
-  return { values, signal, noiseSd: noise };
+  return syntheticSeries(seed, 7 * 1440 + 361);
 }
 
 function dayWeekSeries(seed: number): Series {

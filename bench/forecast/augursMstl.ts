@@ -1,19 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { initSync, MSTL } from '@bsull/augurs/mstl';
-
-let initialised = false;
-
-/** Loads the augurs MSTL WebAssembly module synchronously (Node: read the .wasm bytes from the package). */
-function ensureInitialised(): void {
-  if (!initialised) {
-    const require = createRequire(__filename);
-    const packageDir = path.dirname(require.resolve('@bsull/augurs/mstl'));
-    initSync({ module: readFileSync(path.join(packageDir, 'mstl_bg.wasm')) });
-    initialised = true;
-  }
-}
+import { augursMstl } from '../shared/augursMstl';
 
 /** augurs MSTL with an AutoETS trend (the anchor model), as point forecast and interval bounds. */
 export function augursMstlForecast(
@@ -22,8 +7,7 @@ export function augursMstlForecast(
   periods: number[],
   level: number
 ): { point: Float64Array; lower: Float64Array; upper: Float64Array } {
-  ensureInitialised();
-  const model = MSTL.ets(periods);
+  const model = augursMstl().ets(periods);
   try {
     model.fit(trainingWindow);
     const result = model.predict(horizon, level);

@@ -1,34 +1,14 @@
 /**
  * `npm run bench:forecast -- --speed [--series 40] [--points 10441]`: time `forecast()` (model auto,
  * one-day horizon, 95% interval) and `thresholdCrossing()` per series on synthetic 1-minute series
- * shaped like bench:query's (a daily cycle with its own level, amplitude and phase, 3% noise, one
- * spike and one level shift), the size the datasource analyses for 7 days at a 1-minute step.
+ * of bench:query (`bench/shared/syntheticSeries.ts`: a daily cycle with its own level, amplitude and
+ * phase, 3% noise, a spike and a level shift), the size the datasource analyses for 7 days at a 1-minute step.
  */
 import { forecast, thresholdCrossing } from '../../src/analytics/forecast';
-import { mulberry32 } from '../../src/analytics/stats/mulberry32';
+import { syntheticSeries } from '../shared/syntheticSeries';
 
 const MINUTE_MS = 60_000;
 const DAY_POINTS = 1440;
-
-function syntheticSeries(seed: number, points: number): Float64Array {
-  const next = mulberry32(1000 + seed);
-  const level = 50 + 100 * next();
-  const amplitude = level * (0.1 + 0.3 * next());
-  const phase = next() * 2 * Math.PI;
-  const noise = level * 0.03;
-  const spikeAt = Math.floor(next() * points);
-  const shiftAt = Math.floor(next() * points);
-  return Float64Array.from({ length: points }, (_, i) => {
-    const gaussian = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-    return (
-      level +
-      amplitude * Math.sin((2 * Math.PI * i) / DAY_POINTS + phase) +
-      noise * gaussian +
-      (i === spikeAt ? 5 * amplitude : 0) +
-      (i >= shiftAt ? 0.2 * level : 0)
-    );
-  });
-}
 
 export interface SpeedRow {
   points: number;
@@ -48,7 +28,7 @@ const quantile = (values: number[], q: number) =>
 export function runSpeed(seriesCount: number, points: number): SpeedRow {
   const timestamps = Float64Array.from({ length: points }, (_, i) => i * MINUTE_MS);
   for (let warm = 0; warm < 3; warm++) {
-    const result = forecast(syntheticSeries(-1 - warm, points), timestamps, {
+    const result = forecast(syntheticSeries(-1 - warm, points).values, timestamps, {
       model: 'auto',
       horizon: DAY_POINTS,
       level: 0.95,
@@ -60,7 +40,7 @@ export function runSpeed(seriesCount: number, points: number): SpeedRow {
   const crossingMs: number[] = [];
   const chosen: Record<string, number> = {};
   for (let s = 0; s < seriesCount; s++) {
-    const values = syntheticSeries(s, points);
+    const { values } = syntheticSeries(s, points);
     const cpu = process.cpuUsage();
     const started = performance.now();
     const result = forecast(values, timestamps, { model: 'auto', horizon: DAY_POINTS, level: 0.95 });

@@ -22,10 +22,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBlocks } from '../../demo/generator/backfill';
-import { mulberry32 } from '../../src/analytics/stats/mulberry32';
+import { syntheticSeries } from '../shared/syntheticSeries';
 
 /** Bump when the generated values change, so cached blocks are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const DAY_MS = 86_400_000;
 export const METRIC = 'foresight_bench_value';
 
@@ -48,28 +48,11 @@ function writeOpenMetrics(file: string, options: HistoryOptions): void {
   try {
     writeSync(fd, `# TYPE ${METRIC} gauge\n# HELP ${METRIC} Synthetic series for the query benchmark.\n`);
     for (let s = 0; s < options.series; s++) {
-      const next = mulberry32(1000 + s);
-      const level = 50 + 100 * next();
-      const amplitude = level * (0.1 + 0.3 * next());
-      const phase = next() * 2 * Math.PI;
-      const noise = level * 0.03;
-      const spikeAt = Math.floor(next() * points);
-      const shiftAt = Math.floor(next() * points);
+      const { values } = syntheticSeries(s, points, startMs, options.stepMs);
       const prefix = `${METRIC}{series="${seriesName(s)}"} `;
       const lines: string[] = [];
       for (let i = 0; i < points; i++) {
-        const t = startMs + i * options.stepMs;
-        let value =
-          level +
-          amplitude * Math.sin((2 * Math.PI * t) / DAY_MS + phase) +
-          noise * (next() + next() + next() - 1.5) * 2;
-        if (i >= spikeAt && i < spikeAt + 5) {
-          value += 10 * amplitude;
-        }
-        if (i >= shiftAt) {
-          value += 0.5 * amplitude;
-        }
-        lines.push(`${prefix}${value.toFixed(3)} ${t / 1000}\n`);
+        lines.push(`${prefix}${values[i].toFixed(3)} ${(startMs + i * options.stepMs) / 1000}\n`);
       }
       writeSync(fd, lines.join(''));
     }

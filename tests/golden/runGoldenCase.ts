@@ -9,6 +9,7 @@ import type { PluginContext, QueryDataRequest } from '../../src/backend/protocol
 import { queryData } from '../../src/backend/query/queryData';
 import { httpClientFactory } from '../../src/backend/settings/createClients';
 import { InstanceCache } from '../../src/backend/settings/datasourceInstance';
+import { foresightPluginContext } from '../integration/fixtures/pluginContext';
 import { decodeFrame, type DecodedFrame } from './decodeFrames';
 import { startGoldenServer, type Recording } from './goldenServer';
 
@@ -53,28 +54,9 @@ export async function runCase(name: string, query: GoldenQueryFile, upstreamUrl:
   const kind = (query.query.source as { kind: string }).kind;
   const jsonData = { ...(query.jsonData ?? {}), [`${kind}Url`]: upstreamUrl };
   const pluginContext: PluginContext = {
-    orgId: 1,
-    pluginId: 'foresight-analytics-datasource',
+    ...foresightPluginContext(`golden-${name}`, jsonData),
     user: query.request.user === false ? null : { login: 'admin', name: '', email: '', role: 'Admin' },
-    dataSourceInstanceSettings: {
-      id: 1,
-      name: 'Foresight',
-      url: '',
-      user: '',
-      database: '',
-      basicAuthEnabled: false,
-      basicAuthUser: '',
-      jsonData: Buffer.from(JSON.stringify(jsonData)),
-      decryptedSecureJsonData: {},
-      lastUpdatedMS: 0,
-      uid: `golden-${name}`,
-      apiVersion: '',
-    },
-    grafanaConfig: {},
-    pluginVersion: '0.1.0',
     userAgent: 'golden',
-    apiVersion: '',
-    namespace: '',
   };
   const request: QueryDataRequest = {
     pluginContext,
